@@ -1,17 +1,10 @@
-//! Schema-driven form validation and the message catalog.
-//!
-//! The catalog turns a stable error `code` plus its `params` into text for a locale, so apps
-//! can change wording without touching the rules that emit codes.
+//! Schema-driven form validation for homecare: the schema engine, the app's built-in forms and
+//! their messages. It may use `homecare-identity` for document, phone and name fields.
 //!
 //! ```
-//! use homecare_forms::{render_message, Locale};
-//! let text = render_message("arg.invalid_type", &[("expected", "string")], Locale::En);
-//! assert_eq!(text, "Expected a string here.");
+//! assert_eq!(homecare_forms::CRATE, "homecare-forms");
 //! ```
 #![forbid(unsafe_code)]
 
-mod locale;
-mod messages;
-
-pub use locale::Locale;
-pub use messages::{catalog_codes, render_message};
+/// The crate's name, used by the wasm layer's self-check to prove the crate is linked.
+pub const CRATE: &str = "homecare-forms";

@@ -4,8 +4,8 @@
 //! expected, getters that throw. These helpers turn each of those into a thrown `HomecareError`
 //! with `arg.invalid_type`, never a trap.
 
-use crate::error::{misuse, wrong_type, Param};
-use homecare_forms::Locale;
+use crate::error::{misuse, wrong_type};
+use homecare_core::{Locale, Param};
 use js_sys::Reflect;
 use wasm_bindgen::{JsCast, JsValue};
 

@@ -9,6 +9,7 @@
 mod entropy;
 mod error;
 mod interop;
+mod messages;
 mod panic_hook;
 mod self_test;
 mod version;

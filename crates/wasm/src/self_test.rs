@@ -2,8 +2,9 @@
 //! export relies on: UTF-16 strings with CJK and astral characters, nested objects, byte arrays
 //! and error results. A page calls it once after `init` and can refuse to go on if it fails.
 
-use crate::error::{error_result, set, Problem};
+use crate::error::{error_result, set};
 use crate::interop::Options;
+use homecare_core::Problem;
 use js_sys::{Array, Object, Reflect, Uint8Array};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::wasm_bindgen;

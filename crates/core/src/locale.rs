@@ -15,7 +15,7 @@ impl Locale {
     /// can report misuse instead of silently falling back.
     ///
     /// ```
-    /// use homecare_forms::Locale;
+    /// use homecare_core::Locale;
     /// assert_eq!(Locale::parse("en"), Some(Locale::En));
     /// assert_eq!(Locale::parse("zh-CN"), Some(Locale::ZhCn));
     /// assert_eq!(Locale::parse("fr"), None);

@@ -1,0 +1,43 @@
+//! Messages of the codes this crate emits, and the catalog over every crate's table.
+
+use homecare_core::{Catalog, MessageTable};
+
+/// `(code, zh-CN, en)`, sorted by code.
+pub const MESSAGES: MessageTable = &[
+    (
+        "arg.invalid_type",
+        "程序调用出错：{name} 需要{expected}。",
+        "Expected {name} to be a {expected}.",
+    ),
+    (
+        "arg.invalid_value",
+        "程序调用出错：{name} 的取值不正确。",
+        "The value of {name} is not valid.",
+    ),
+    (
+        "entropy.unavailable",
+        "暂时无法生成安全随机数，请稍后再试。",
+        "No secure randomness is available right now; try again shortly.",
+    ),
+    (
+        "selftest.sample_error",
+        "这是自检用的示例错误：{field} 应为 {digits} 位数字。",
+        "Sample error for the self-test: {field} should have {digits} digits.",
+    ),
+];
+
+/// Every crate's table; the first that knows a code wins.
+const TABLES: &[MessageTable] = &[MESSAGES];
+
+/// The catalog the exports render messages from.
+pub fn catalog() -> Catalog<'static> {
+    Catalog::new(TABLES)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn table_is_well_formed() {
+        assert_eq!(homecare_core::catalog_check(super::MESSAGES), Ok(()));
+    }
+}
