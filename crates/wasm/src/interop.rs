@@ -61,3 +61,11 @@ impl Options {
         }
     }
 }
+
+/// Serializes `value` the way every export returns data: JSON-compatible (`None` → `null`,
+/// maps → plain objects, 64-bit integers → numbers only when safe).
+pub fn to_js<T: serde::Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|_| misuse("internal.conversion", &[]))
+}

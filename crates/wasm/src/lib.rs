@@ -20,8 +20,8 @@ pub use version::version;
 
 use wasm_bindgen::prelude::wasm_bindgen;
 
-/// Runs once when the module is instantiated.
+/// Runs once when the module is instantiated (not exported to JS).
 #[wasm_bindgen(start)]
-pub fn start() {
+fn start() {
     panic_hook::install();
 }

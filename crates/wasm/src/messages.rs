@@ -7,7 +7,7 @@ pub const MESSAGES: MessageTable = &[
     (
         "arg.invalid_type",
         "程序调用出错：{name} 需要{expected}。",
-        "Expected {name} to be a {expected}.",
+        "Expected {name} to be of type {expected}.",
     ),
     (
         "arg.invalid_value",
@@ -18,6 +18,11 @@ pub const MESSAGES: MessageTable = &[
         "entropy.unavailable",
         "暂时无法生成安全随机数，请稍后再试。",
         "No secure randomness is available right now; try again shortly.",
+    ),
+    (
+        "internal.conversion",
+        "数据转换出错，请重试；如果一直出现，请联系客服。",
+        "A value could not be converted between JavaScript and the core.",
     ),
     (
         "selftest.sample_error",

@@ -3,7 +3,7 @@
 //! and error results. A page calls it once after `init` and can refuse to go on if it fails.
 
 use crate::error::{error_result, set};
-use crate::interop::Options;
+use crate::interop::{to_js, Options};
 use homecare_core::Problem;
 use js_sys::{Array, Object, Reflect, Uint8Array};
 use serde::{Deserialize, Serialize};
@@ -73,7 +73,7 @@ pub fn self_test(options: JsValue) -> Result<JsValue, JsValue> {
     for t in SAMPLE_TEXTS {
         texts_js.push(&JsValue::from_str(t));
     }
-    let nested_js = serde_wasm_bindgen::to_value(&sample_nested()).unwrap_or(JsValue::NULL);
+    let nested_js = to_js(&sample_nested())?;
     let bytes_js = Uint8Array::from(sample_bytes().as_slice());
     let sample_problem = Problem::new("sample.mobile", "selftest.sample_error")
         .text("field", "mobile")
