@@ -120,3 +120,23 @@ test('package.json maps the three entries to files that exist', () => {
   const size = require(path.join(pkgDir, 'size.json'));
   assert.ok(size.wasm.brotli > 0 && size.wasm.brotli <= size.budget.brotliWasm);
 });
+
+test('strings of every shape cross the boundary intact, through both glue paths (short and long)', () => {
+  // __benchCompact echoes its trimmed first argument: a direct probe of the string glue.
+  const raw = require(path.join(pkgDir, 'homecare_node.cjs'));
+  let s = 7;
+  const rnd = () => { s = (s * 1103515245 + 12345) >>> 0; return s / 2 ** 32; };
+  const ranges = [[0x21, 0x7e], [0x80, 0x7ff], [0x800, 0xd7ff], [0xd800, 0xdfff], [0xe000, 0xfffd], [0x10000, 0x10ffff]];
+  for (let i = 0; i < 5000; i++) {
+    const len = Math.floor(rnd() * 100);
+    let str = 'a';
+    for (let j = 0; j < len; j++) {
+      const [lo, hi] = ranges[Math.floor(rnd() * ranges.length)];
+      const cp = lo + Math.floor(rnd() * (hi - lo + 1));
+      str += cp >= 0xd800 && cp <= 0xdfff ? String.fromCharCode(cp) : String.fromCodePoint(cp);
+    }
+    str += 'z';
+    const echoed = raw.__benchCompact(str, '', 0).split('\u001f')[0];
+    assert.equal(echoed, str.toWellFormed(), JSON.stringify(str));
+  }
+});

@@ -6,6 +6,7 @@
 //! poisons the instance for the rest of the page's life.
 #![forbid(unsafe_code)]
 
+mod bench_boundary;
 mod entropy;
 mod error;
 mod interop;
