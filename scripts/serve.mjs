@@ -54,6 +54,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.a
     console.error('pkg/ is missing: run `npm run build` (or `npm start`) first.');
     process.exit(1);
   }
-  const { url } = await startServer({ port: Number(process.env.PORT) || 8787 });
+  const port = process.env.PORT === undefined || process.env.PORT === '' ? 8787 : Number(process.env.PORT);
+  const { url } = await startServer({ port });
   console.log(`\nhomecare demo: ${url}\n(Ctrl-C to stop)`);
 }

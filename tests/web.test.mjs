@@ -2,6 +2,9 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { startServer } from '../scripts/serve.mjs';
 import { launch } from './browser.mjs';
 
@@ -18,23 +21,43 @@ test.after(async () => {
   server?.close();
 });
 
-test('the demo page shows the version and a passing self-test', async () => {
+/** Starts the demo exactly as `npm start` does after its build step, on a free port. */
+function startDemoCli() {
+  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+  const child = spawn(process.execPath, [path.join(root, 'scripts/serve.mjs')], { env: { ...process.env, PORT: '0' } });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (d) => {
+      out += d;
+      const m = out.match(/homecare demo: (http:\/\/127\.0\.0\.1:\d+\/)/);
+      if (m) resolve({ child, url: m[1] });
+    });
+    child.on('exit', (code) => reject(new Error(`serve.mjs exited with ${code}: ${out}`)));
+  });
+}
+
+test('npm start\'s server prints a 127.0.0.1 URL whose page shows the version and a passing self-test', async () => {
+  const demo = await startDemoCli();
   const page = await browser.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e));
-  await page.goto(url);
-  await page.waitForSelector('body[data-ready]');
-  assert.equal(await page.getAttribute('body', 'data-ready'), 'true');
-  assert.equal(await page.textContent('[data-test=version]'), version);
-  assert.equal(await page.textContent('[data-test=selftest]'), '通过');
-  assert.equal(await page.locator('[data-test=checks] li').count(), 4);
-  assert.match(await page.textContent('[data-test=sample-message]'), /位数字/);
-  await page.click('input[value=en]');
-  assert.match(await page.textContent('[data-test=sample-message]'), /should have 11 digits/);
-  await page.click('[data-test=uuid-button]');
-  assert.match(await page.textContent('[data-test=uuid]'), /^[0-9a-f-]{36}$/);
-  assert.deepEqual(errors, []);
-  await page.close();
+  try {
+    await page.goto(demo.url);
+    await page.waitForSelector('body[data-ready]');
+    assert.equal(await page.getAttribute('body', 'data-ready'), 'true');
+    assert.equal(await page.textContent('[data-test=version]'), version);
+    assert.equal(await page.textContent('[data-test=selftest]'), '通过');
+    assert.equal(await page.locator('[data-test=checks] li').count(), 4);
+    assert.match(await page.textContent('[data-test=sample-message]'), /位数字/);
+    await page.click('input[value=en]');
+    assert.match(await page.textContent('[data-test=sample-message]'), /should have 11 digits/);
+    await page.click('[data-test=uuid-button]');
+    assert.match(await page.textContent('[data-test=uuid]'), /^[0-9a-f-]{36}$/);
+    assert.deepEqual(errors, []);
+  } finally {
+    await page.close();
+    demo.child.kill();
+  }
 });
 
 test('web entry: init, exports, errors and garbage in the browser', async () => {
