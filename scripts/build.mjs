@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
+import crypto from 'node:crypto';
 import { createRequire } from 'node:module';
 import { root, run, step } from './lib/run.mjs';
 import { mvpError } from './lib/mvp.mjs';
@@ -25,6 +26,27 @@ const read = (p) => fs.readFileSync(p, 'utf8');
 
 step('cargo build', () => run('cargo', ['build', '--target', 'wasm32-unknown-unknown', '-p', 'homecare-wasm',
   ...(profile === 'release' ? ['--release'] : [])]));
+
+// A second build with nothing changed reuses pkg/ (binaryen alone takes seconds): the stamp
+// hashes the cargo output and every input of the JS assembly.
+const stampFile = path.join(root, 'target/homecare-build.stamp');
+const stamp = (() => {
+  const h = crypto.createHash('sha256');
+  h.update(fs.readFileSync(path.join(cargoOut, 'homecare_wasm.wasm')));
+  const inputs = [path.join(root, 'scripts/build.mjs'), path.join(root, 'Cargo.toml')];
+  for (const dir of [path.join(root, 'scripts/lib'), js, path.join(js, 'types')]) {
+    for (const f of fs.readdirSync(dir).sort()) if (fs.statSync(path.join(dir, f)).isFile()) inputs.push(path.join(dir, f));
+  }
+  for (const f of inputs) h.update(f).update(fs.readFileSync(f));
+  return h.digest('hex');
+})();
+const outputs = ['pkg/package.json', 'pkg/weapp.js', 'miniprogram/homecare/homecare.js', 'miniprogram/homecare/homecare_bg.wasm.br'];
+if (!process.env.HOMECARE_FORCE_BUILD && fs.existsSync(stampFile) && fs.readFileSync(stampFile, 'utf8') === stamp &&
+    outputs.every((f) => fs.existsSync(path.join(root, f)))) {
+  console.log('pkg/ is up to date (set HOMECARE_FORCE_BUILD=1 to rebuild)');
+  process.exit(0);
+}
+fs.rmSync(stampFile, { force: true });
 
 fs.rmSync(tmp, { recursive: true, force: true });
 step('wasm-bindgen', () => {
@@ -167,4 +189,5 @@ fs.rmSync(mp, { recursive: true, force: true });
 fs.mkdirSync(mp, { recursive: true });
 fs.copyFileSync(path.join(pkg, 'weapp.js'), path.join(mp, 'homecare.js'));
 fs.copyFileSync(path.join(pkg, 'homecare_bg.wasm.br'), path.join(mp, 'homecare_bg.wasm.br'));
+fs.writeFileSync(stampFile, stamp);
 console.log('built pkg/ and miniprogram/homecare/');
