@@ -536,3 +536,92 @@ fn print_sm_for_js() {
     .unwrap();
     println!("SM4 {}", hex::encode(sealed));
 }
+
+/// Deterministic Rust-made outputs (TestEntropy) for the JS interop tests: JS decrypts these
+/// with npm `jose` / `sm-crypto-v2` / WebCrypto. The file is regenerated with
+/// `cargo test -p homecare-crypto -- --ignored write_rust_made` and checked by
+/// `rust_made_vectors_are_current`, so an output change cannot go unnoticed.
+fn rust_made() -> Value {
+    let jose = load("jwe_jose.json");
+    let public = EcPrivateJwk::from_json(&jose["privateJwk"].to_string())
+        .unwrap()
+        .public_jwk();
+    let payload = json!({"idNumber": "110101194001011234", "name": "王秀英"});
+    let mut jwe = Vec::new();
+    for (seed, options) in [
+        (1u64, json!({})),
+        (2, json!({"alg": "ECDH-ES", "cty": "json"})),
+        (
+            3,
+            json!({"apu": "Y2xpZW50", "apv": "c2VydmVy", "extraHeaders": {"orderId": "HC-1"}}),
+        ),
+    ] {
+        let o: JweOptions = serde_json::from_value(options.clone()).unwrap();
+        let compact = jwe_encrypt_json(&payload, &public, &o, &mut TestEntropy::new(seed)).unwrap();
+        jwe.push(json!({"options": options, "payload": crate::canonical_json(&payload), "compact": compact}));
+    }
+    let key = AeadKey::from_bytes(&[0x42; 32]).unwrap();
+    let sealed = crate::aead_encrypt_string(
+        &key,
+        "13800138000",
+        Some(b"draft-1"),
+        &mut TestEntropy::new(4),
+    )
+    .unwrap();
+    let order = json!({"idNumber": "110101194001011234", "contacts": [{"mobile": "13800138000"}], "name": "王秀英"});
+    let paths = ["idNumber", "contacts[*].mobile"];
+    let fields = crate::seal_fields(&order, &paths, &key, None, &mut TestEntropy::new(5)).unwrap();
+    #[allow(unused_mut)]
+    let mut out = json!({
+        "note": "made by homecare-crypto with a deterministic test entropy; regenerate with `cargo test -p homecare-crypto -- --ignored write_rust_made`",
+        "jwe": {"privateJwkFrom": "jwe_jose.json", "cases": jwe},
+        "aead": {"keyHex": hex::encode([0x42; 32]), "aadUtf8": "draft-1", "plaintextUtf8": "13800138000", "sealedBase64url": sealed},
+        "sealedFields": {"keyHex": hex::encode([0x42; 32]), "paths": paths, "input": order, "sealed": fields},
+    });
+    #[cfg(feature = "sm")]
+    {
+        use crate::{sm2_encrypt, sm4_gcm_encrypt, Sm2PointFormat, Sm2PublicKey};
+        let sm = load("sm_crypto_v2.json");
+        let public = Sm2PublicKey::from_sec1(&hex(&sm["sm2"]["publicKeyHex"])).unwrap();
+        let mut cases = Vec::new();
+        for (seed, format) in [(6u64, Sm2PointFormat::Bare), (7, Sm2PointFormat::Prefixed)] {
+            let ct = sm2_encrypt(
+                &public,
+                "张三 13800138000".as_bytes(),
+                format,
+                &mut TestEntropy::new(seed),
+            )
+            .unwrap();
+            cases.push(json!({"format": format, "plaintextUtf8": "张三 13800138000", "c1c3c2Hex": hex::encode(ct)}));
+        }
+        let sealed = sm4_gcm_encrypt(
+            &[7; 16],
+            "身份证".as_bytes(),
+            Some(b"aad"),
+            &mut TestEntropy::new(8),
+        )
+        .unwrap();
+        out["sm2"] = json!({"keysFrom": "sm_crypto_v2.json", "cases": cases});
+        out["sm4Gcm"] = json!({"keyHex": hex::encode([7u8; 16]), "aadUtf8": "aad", "plaintextUtf8": "身份证",
+            "sealedHex": hex::encode(sealed), "layout": "nonce(12) || ciphertext || tag(16)"});
+    }
+    out
+}
+
+#[cfg(feature = "sm")]
+#[test]
+fn rust_made_vectors_are_current() {
+    assert_eq!(rust_made(), load("rust_made.json"));
+}
+
+#[cfg(feature = "sm")]
+#[test]
+#[ignore]
+fn write_rust_made() {
+    let path = format!(
+        "{}/../../tests/vectors/crypto/rust_made.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let text = serde_json::to_string_pretty(&rust_made()).unwrap();
+    std::fs::write(path, text + "\n").unwrap();
+}
