@@ -1,25 +1,7 @@
 //! Sealing selected fields of a JSON value in place (e.g. only `idNumber` and
 //! `contacts[*].mobile` of an order).
 //!
-//! # Sealed field format
-//!
-//! A sealed field is the JSON string `"hc1." + base64url(nonce(12) ‖ ciphertext ‖ tag(16))`
-//! (unpadded base64url, RFC 4648 §5), AES-256-GCM under an [`AeadKey`]:
-//!
-//! - plaintext: the [`canonical_json`](crate::canonical_json) text of the original value, so
-//!   strings, numbers, objects and arrays all come back exactly, type included;
-//! - AAD: `"hc1"` ‖ u32 big-endian byte length of the concrete path ‖ the concrete path
-//!   (UTF-8, e.g. `contacts[1].mobile`) ‖ the caller's optional AAD. Binding the concrete
-//!   path means a ciphertext moved to another field, or to another element of a list, fails
-//!   with `crypto.auth_failed`. To reorder a list, open, reorder, seal again.
-//!
-//! # Paths
-//!
-//! `name`, `a.b`, `list[*].name` (every element), `list[2].name` (one element), `[*]` for a
-//! top-level list. Absent members, out-of-range indexes and `null` values are left alone
-//! (nothing to hide); a path through a value of the wrong kind is `fields.shape_mismatch`.
-//! [`open_fields`] walks the paths in reverse order, so nested paths sealed in one call open
-//! in the same call.
+//! See [`seal_fields`] for the sealed field format and the path syntax.
 
 use crate::aead::AeadKey;
 use crate::canonical::canonical_json;
@@ -126,7 +108,29 @@ fn field_aad(path: &str, aad: Option<&[u8]>) -> Result<Vec<u8>, Problem> {
     Ok(out)
 }
 
-/// A copy of `value` with the fields at `paths` sealed (see the module docs for the format).
+/// A copy of `value` with the fields at `paths` sealed.
+///
+/// # Sealed field format
+///
+/// A sealed field is the JSON string `"hc1." + base64url(nonce(12) ‖ ciphertext ‖ tag(16))`
+/// (unpadded base64url, RFC 4648 §5), AES-256-GCM under an [`AeadKey`]:
+///
+/// - plaintext: the [`canonical_json`](crate::canonical_json) text of the original value, so
+///   strings, numbers, objects and arrays all come back exactly, type included;
+/// - AAD: `"hc1"` ‖ u32 big-endian byte length of the concrete path ‖ the concrete path
+///   (UTF-8, e.g. `contacts[1].mobile`) ‖ the caller's optional AAD. Binding the concrete
+///   path means a ciphertext moved to another field, or to another element of a list, fails
+///   with `crypto.auth_failed`. To reorder a list, open, reorder, seal again.
+///
+/// # Paths
+///
+/// `name`, `a.b`, `list[*].name` (every element), `list[2].name` (one element), `[*]` for a
+/// top-level list. Absent members, out-of-range indexes and `null` values are left alone
+/// (nothing to hide); a path through a value of the wrong kind is `fields.shape_mismatch`.
+/// [`open_fields`] walks the paths in reverse order, so nested paths sealed in one call open
+/// in the same call.
+///
+/// # Example
 ///
 /// ```
 /// use homecare_crypto::{open_fields, seal_fields, AeadKey, PrefetchedEntropy};

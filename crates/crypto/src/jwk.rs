@@ -28,7 +28,9 @@ pub struct EcPublicJwk {
 }
 
 impl EcPublicJwk {
-    /// Parses and validates a public JWK (a private JWK is accepted too; `d` is ignored).
+    /// Parses and validates a public JWK. A JWK that carries `d` is refused: a private key
+    /// must never ship inside the app, so that is a configuration error, not something to
+    /// ignore.
     ///
     /// ```
     /// use homecare_crypto::EcPublicJwk;
@@ -43,8 +45,13 @@ impl EcPublicJwk {
     /// # Ok::<(), homecare_crypto::CryptoError>(())
     /// ```
     pub fn from_json(json: &str) -> Result<Self, CryptoError> {
-        let jwk: EcPublicJwk =
+        let value: serde_json::Value =
             serde_json::from_str(json).map_err(|_| CryptoError::JweJwkInvalid)?;
+        if value.get("d").is_some() {
+            return Err(CryptoError::JweJwkInvalid);
+        }
+        let jwk: EcPublicJwk =
+            serde_json::from_value(value).map_err(|_| CryptoError::JweJwkInvalid)?;
         jwk.public_key()?;
         Ok(jwk)
     }
@@ -322,9 +329,19 @@ mod tests {
     }
 
     #[test]
+    fn public_jwk_refuses_a_private_key() {
+        assert_eq!(
+            EcPublicJwk::from_json(BOB).unwrap_err(),
+            CryptoError::JweJwkInvalid
+        );
+        let public = EcPrivateJwk::from_json(BOB).unwrap().public_jwk().to_json();
+        assert!(EcPublicJwk::from_json(&public).is_ok());
+    }
+
+    #[test]
     fn rfc7638_thumbprint() {
         // RFC 7638 §3.1 uses RSA; this checks the construction against a direct hash instead.
-        let k = EcPublicJwk::from_json(BOB).unwrap();
+        let k = EcPrivateJwk::from_json(BOB).unwrap().public_jwk();
         let direct = format!(
             r#"{{"crv":"P-256","kty":"EC","x":"{}","y":"{}"}}"#,
             k.x, k.y

@@ -5,7 +5,7 @@
 //! - [`seal_fields`], [`open_fields`]: encrypt selected JSON fields in place (`"hc1.…"`).
 //! - [`jwe_encrypt`], [`jwe_decrypt`], [`generate_ec_key_pair`]: compact JWE
 //!   `ECDH-ES(+A256KW)` / `A256GCM` on P-256 for a Java (Nimbus) or Node (`jose`) backend.
-//! - feature `sm` (default): [`sm4_gcm_encrypt`], [`sm2_encrypt`], [`sm3`], [`hmac_sm3`].
+//! - feature `sm` (default): [`sm4_gcm_encrypt`], [`sm2_encrypt`], [`sm3()`], [`hmac_sm3`].
 //!
 //! Randomness comes only through [`Entropy`]; the crate never calls an OS RNG. Errors are
 //! [`CryptoError`] codes, with messages in [`MESSAGES`]; no error or `Debug` output contains

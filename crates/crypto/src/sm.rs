@@ -2,14 +2,7 @@
 //! (C1C3C2), SM3 and HMAC-SM3. Primitives from the RustCrypto `sm2`, `sm3`, `sm4` crates; GCM
 //! over SM4 is `aes-gcm`'s generic `AesGcm<Sm4, U12>` (RFC 8998).
 //!
-//! # SM2 ciphertext layout
-//!
-//! `C1 ‖ C3 ‖ C2` (GB/T 32918.4 as amended / GM/T 0003-2012 "new" order): C1 the ephemeral
-//! point, C3 = SM3(x2 ‖ M ‖ y2) (32 bytes), C2 the masked message (same length as M).
-//! [`sm2_encrypt`] writes C1 as `04 ‖ x ‖ y` (65 bytes, the standard form) with
-//! [`Sm2PointFormat::Prefixed`], or as bare `x ‖ y` (64 bytes, what npm `sm-crypto` /
-//! `sm-crypto-v2` emit and what their `doDecrypt` expects) with [`Sm2PointFormat::Bare`].
-//! [`sm2_decrypt`] accepts both.
+//! See [`sm2_encrypt`] for the SM2 ciphertext layout.
 
 use crate::entropy::EntropyRng;
 use crate::{gcm, CryptoError, Entropy};
@@ -173,6 +166,17 @@ impl core::fmt::Debug for Sm2PrivateKey {
 /// SM2 public-key encryption (GB/T 32918.4), layout C1C3C2, with C1 written as `format` says.
 /// Needs 32 bytes of entropy (more in the rare case the sampled scalar is out of range).
 /// An empty `plaintext` is `sm2.empty_plaintext` (the scheme cannot hide nothing).
+///
+/// # SM2 ciphertext layout
+///
+/// `C1 ‖ C3 ‖ C2` (GB/T 32918.4 as amended / GM/T 0003-2012 "new" order): C1 the ephemeral
+/// point, C3 = SM3(x2 ‖ M ‖ y2) (32 bytes), C2 the masked message (same length as M).
+/// [`sm2_encrypt`] writes C1 as `04 ‖ x ‖ y` (65 bytes, the standard form) with
+/// [`Sm2PointFormat::Prefixed`], or as bare `x ‖ y` (64 bytes, what npm `sm-crypto` /
+/// `sm-crypto-v2` emit and what their `doDecrypt` expects) with [`Sm2PointFormat::Bare`].
+/// [`sm2_decrypt`] accepts both.
+///
+/// # Example
 ///
 /// ```
 /// use homecare_crypto::{sm2_decrypt, sm2_encrypt, Sm2PointFormat, Sm2PrivateKey, PrefetchedEntropy};
