@@ -135,4 +135,13 @@ mod tests {
         codes.dedup();
         assert_eq!(codes.len(), n);
     }
+
+    #[test]
+    fn display_and_debug_carry_nothing_but_the_name() {
+        for e in CryptoError::ALL {
+            assert_eq!(e.to_string(), e.code());
+            let dbg = format!("{e:?}");
+            assert!(dbg.chars().all(|c| c.is_ascii_alphanumeric()), "{dbg}");
+        }
+    }
 }

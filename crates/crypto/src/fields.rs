@@ -127,8 +127,8 @@ fn field_aad(path: &str, aad: Option<&[u8]>) -> Result<Vec<u8>, Problem> {
 /// `name`, `a.b`, `list[*].name` (every element), `list[2].name` (one element), `[*]` for a
 /// top-level list. Absent members, out-of-range indexes and `null` values are left alone
 /// (nothing to hide); a path through a value of the wrong kind is `fields.shape_mismatch`.
-/// [`open_fields`] walks the paths in reverse order, so nested paths sealed in one call open
-/// in the same call.
+/// Paths are applied in the given order and [`open_fields`] walks them in reverse, so when
+/// one path lies inside another, list the inner one first (`["a.b", "a"]`).
 ///
 /// # Example
 ///
