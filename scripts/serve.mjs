@@ -29,6 +29,14 @@ function resolve(urlPath) {
 export function startServer({ port = 8787, host = '127.0.0.1', tries = 20 } = {}) {
   return new Promise((resolvePromise, reject) => {
     const server = http.createServer((req, res) => {
+      if ((req.url || '').split('?')[0] === '/sections.json') {
+        // The demo's sections, one module per feature, in file-name order.
+        const dir = path.join(root, 'examples/web-demo/sections');
+        const files = fs.readdirSync(dir).filter((f) => /^\d\d-.*\.js$/.test(f)).sort();
+        res.writeHead(200, { 'content-type': TYPES['.json'], 'cache-control': 'no-store' });
+        res.end(JSON.stringify(files));
+        return;
+      }
       const file = resolve(req.url || '/');
       if (!file) { res.writeHead(404, { 'content-type': 'text/plain' }); res.end('not found'); return; }
       res.writeHead(200, {

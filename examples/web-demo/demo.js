@@ -1,43 +1,31 @@
-// The web demo: loads the ESM entry of the package and shows each export working.
-import init, { version, selfTest, randomUuid } from '/pkg/web.js';
+// The web demo: loads the ESM entry of the package, then mounts every section module listed by
+// the demo server (/sections.json = examples/web-demo/sections/*.js, in file-name order).
+// Each section: `export default { title, mount(card, core) }`.
+import init, * as core from '/pkg/web.js';
 
-const $ = (sel) => document.querySelector(`[data-test="${sel}"]`);
+const main = document.getElementById('sections');
 
-function showSelfTest() {
-  const report = selfTest();
-  $('version').textContent = version();
-  $('selftest').textContent = report.ok ? '通过' : '未通过';
-  $('selftest').className = report.ok ? 'ok' : 'bad';
-  $('checks').replaceChildren(...report.checks.map((c) => {
-    const li = document.createElement('li');
-    li.textContent = `${c.ok ? '✓' : '✗'} ${c.name}`;
-    return li;
-  }));
-}
-
-function showSample(locale) {
-  const report = selfTest({ locale });
-  $('sample-message').textContent = report.errorResult.errors[0].message;
+function card(title) {
+  const section = document.createElement('section');
+  section.className = 'card';
+  const h2 = document.createElement('h2');
+  h2.textContent = title;
+  section.append(h2);
+  main.append(section);
+  return section;
 }
 
 try {
   await init();
-  showSelfTest();
-  showSample('zh-CN');
-  for (const radio of document.querySelectorAll('input[name=locale]')) {
-    radio.addEventListener('change', () => showSample(radio.value));
+  const files = await (await fetch('/sections.json')).json();
+  for (const file of files) {
+    const section = (await import(`./sections/${file}`)).default;
+    section.mount(card(section.title), core);
   }
-  $('uuid-button').addEventListener('click', () => {
-    try {
-      $('uuid').textContent = randomUuid();
-    } catch (e) {
-      $('uuid').textContent = `${e.code}: ${e.message}`;
-    }
-  });
   document.body.dataset.ready = 'true';
 } catch (e) {
-  $('version').textContent = '加载失败';
-  $('selftest').textContent = `${e.code || e.name}: ${e.message}`;
-  $('selftest').className = 'bad';
+  const c = card('加载失败');
+  c.append(`${e.code || e.name}: ${e.message}`);
+  c.classList.add('bad');
   document.body.dataset.ready = 'error';
 }

@@ -48,30 +48,6 @@ pub fn error_result(problems: &[Problem], locale: Locale) -> JsValue {
     obj.into()
 }
 
-/// `{ ok: true, value, warnings: [...] }`.
-pub fn ok_result(value: &JsValue, warnings: &[Problem], locale: Locale) -> JsValue {
-    let obj = Object::new();
-    set(&obj, "ok", &JsValue::TRUE);
-    set(&obj, "value", value);
-    let list = Array::new();
-    for w in warnings {
-        list.push(&problem_to_js(w, locale));
-    }
-    set(&obj, "warnings", &list);
-    obj.into()
-}
-
-/// The JS form of a check: `{ ok: true, value, warnings }` or `{ ok: false, errors }`.
-pub fn check_result(
-    result: Result<(JsValue, Vec<Problem>), Vec<Problem>>,
-    locale: Locale,
-) -> JsValue {
-    match result {
-        Ok((value, warnings)) => ok_result(&value, &warnings, locale),
-        Err(problems) => error_result(&problems, locale),
-    }
-}
-
 /// Builds the `HomecareError` to throw for API misuse. Messages of misuse are English: they are
 /// read by the developer in the console, not by the user.
 pub fn misuse(code: &'static str, params: &[(&'static str, Param)]) -> JsValue {
