@@ -133,7 +133,7 @@ pub(crate) fn ecdh_z(secret: &SecretKey, public: &PublicKey) -> Zeroizing<[u8; 3
 
 /// AES-256 key wrap (RFC 3394) of a key of 16 bytes or more, a multiple of 8.
 pub(crate) fn kw_wrap(kek: &[u8], key: &[u8]) -> Result<Vec<u8>, CryptoError> {
-    if key.len() < 16 || key.len() % 8 != 0 {
+    if key.len() < 16 || !key.len().is_multiple_of(8) {
         return Err(CryptoError::KeyLength);
     }
     let kw = KwAes256::new_from_slice(kek).map_err(|_| CryptoError::KeyLength)?;
@@ -145,7 +145,7 @@ pub(crate) fn kw_wrap(kek: &[u8], key: &[u8]) -> Result<Vec<u8>, CryptoError> {
 
 /// AES-256 key unwrap; a wrapped key must be 24 bytes or more, a multiple of 8.
 pub(crate) fn kw_unwrap(kek: &[u8], wrapped: &[u8]) -> Result<Zeroizing<Vec<u8>>, CryptoError> {
-    if wrapped.len() < 24 || wrapped.len() % 8 != 0 {
+    if wrapped.len() < 24 || !wrapped.len().is_multiple_of(8) {
         return Err(CryptoError::JweEncryptedKey);
     }
     let kw = KwAes256::new_from_slice(kek).map_err(|_| CryptoError::KeyLength)?;
