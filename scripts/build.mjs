@@ -17,7 +17,8 @@ import { BUDGET_BROTLI_WASM } from './lib/budget.mjs';
 
 const require = createRequire(import.meta.url);
 const profile = process.env.HOMECARE_PROFILE === 'dev' ? 'dev' : 'release';
-const cargoOut = path.join(root, 'target/wasm32-unknown-unknown', profile === 'dev' ? 'debug' : 'release');
+const cargoOut = path.join(process.env.CARGO_TARGET_DIR || path.join(root, 'target'), 'wasm32-unknown-unknown',
+  profile === 'dev' ? 'debug' : 'release');
 const tmp = path.join(root, 'target/homecare-build');
 const pkg = path.join(root, 'pkg');
 const js = path.join(root, 'crates/wasm/js');
