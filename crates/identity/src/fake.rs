@@ -24,7 +24,8 @@ pub struct FakeOptions {
     /// or 810000/820000 (回乡证). Default: a random current county / city.
     #[serde(default)]
     pub region: Option<RegionCode>,
-    /// Birth date. Default: random between 1930-01-01 and 2019-12-31.
+    /// Birth date. Default: random between 1930-01-01 and 2019-12-31 (1999-12-31 for
+    /// `resident15`).
     #[serde(default)]
     pub birth_date: Option<Date>,
     /// Sex. Default: random.
@@ -105,7 +106,11 @@ pub fn fake_id_number(options: &FakeOptions) -> Result<String, Vec<Problem>> {
     });
     let birth = match options.birth_date {
         Some(d) => d,
-        None => random_birth(&mut rng).ok_or_else(|| vec![birth_invalid()])?,
+        // 15-digit numbers were issued only to people born in the 1900s.
+        None if options.kind == IdKind::Resident15 => {
+            random_birth(&mut rng, 1999).ok_or_else(|| vec![birth_invalid()])?
+        }
+        None => random_birth(&mut rng, 2019).ok_or_else(|| vec![birth_invalid()])?,
     };
     let mut out: Vec<u8> = Vec::with_capacity(18);
     match options.kind {
@@ -228,9 +233,9 @@ fn push_sequence(out: &mut Vec<u8>, rng: &mut SplitMix64, sex: Sex) {
     out.push(b'0' + d + u8::from(sex == Sex::Male));
 }
 
-fn random_birth(rng: &mut SplitMix64) -> Option<Date> {
+fn random_birth(rng: &mut SplitMix64, last_year: u16) -> Option<Date> {
     let from = Date::new(1930, 1, 1)?.ordinal_days();
-    let to = Date::new(2019, 12, 31)?.ordinal_days();
+    let to = Date::new(last_year, 12, 31)?.ordinal_days();
     let span = u64::try_from(to - from + 1).ok()?;
     let offset = i64::try_from(rng.below(span)).ok()?;
     Date::from_ordinal_days(from + offset)
