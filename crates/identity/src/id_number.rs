@@ -238,9 +238,9 @@ pub fn parse_id_number(input: &str, options: &ParseOptions) -> Result<ParsedId, 
             resident_region(b.get(0..6), &mut parsed, &mut errors);
         }
         IdKind::Resident15 => {
-            let date = b.get(6..12).and_then(|d| {
-                Date::from_digits(&[b"19", d.get(0..2)?].concat(), d.get(2..4)?, d.get(4..6)?)
-            });
+            let date = b
+                .get(6..12)
+                .and_then(|d| Date::from_digits(&century(b"19", d)?, d.get(2..4)?, d.get(4..6)?));
             set_birth(date, options.as_of, &mut parsed, &mut errors);
             parsed.sex = b.get(14).and_then(|d| digit(*d)).map(Sex::from_digit);
             resident_region(b.get(0..6), &mut parsed, &mut errors);
@@ -404,6 +404,12 @@ fn check_18(b: &[u8], as_of: Date, parsed: &mut ParsedId, errors: &mut Vec<Probl
     parsed.sex = b.get(16).and_then(|d| digit(*d)).map(Sex::from_digit);
 }
 
+/// A four-digit year from a century prefix and the first two bytes of `yy` (no allocation).
+fn century(prefix: &[u8; 2], yy: &[u8]) -> Option<[u8; 4]> {
+    let [c0, c1] = *prefix;
+    Some([c0, c1, *yy.first()?, *yy.get(1)?])
+}
+
 /// Records a birth date (or why it is not one) and the age.
 fn set_birth(date: Option<Date>, as_of: Date, parsed: &mut ParsedId, errors: &mut Vec<Problem>) {
     match date {
@@ -462,10 +468,10 @@ fn foreign_2017(b: &[u8], as_of: Date, parsed: &mut ParsedId, errors: &mut Vec<P
     parsed.nationality = b.get(..3).map(IdText::from_bytes);
     let date = b.get(7..13).and_then(|d| {
         let (yy, mm, dd) = (d.get(0..2)?, d.get(2..4)?, d.get(4..6)?);
-        let modern = Date::from_digits(&[b"20", yy].concat(), mm, dd);
+        let modern = Date::from_digits(&century(b"20", yy)?, mm, dd);
         match modern {
             Some(m) if m <= as_of => Some(m),
-            _ => Date::from_digits(&[b"19", yy].concat(), mm, dd),
+            _ => Date::from_digits(&century(b"19", yy)?, mm, dd),
         }
     });
     set_birth(date, as_of, parsed, errors);
