@@ -69,7 +69,12 @@ impl ParsedId {
         out.push_str(self.normalized.as_str());
         out.push('|');
         if let Some(d) = self.birth_date {
-            let _ = write!(out, "{d}");
+            let mut digits = [0u8; 8];
+            d.write_compact_digits(&mut digits);
+            let [y0, y1, y2, y3, m0, m1, d0, d1] = digits;
+            for b in [y0, y1, y2, y3, b'-', m0, m1, b'-', d0, d1] {
+                out.push(char::from(b));
+            }
         }
         out.push('|');
         if let Some(s) = self.sex {
@@ -82,15 +87,15 @@ impl ParsedId {
         out.push('|');
         match &self.region {
             Some(r) => {
-                let _ = write!(
-                    out,
-                    "{}|{}|{}|{}|{}",
-                    r.code,
-                    r.province,
-                    r.city.unwrap_or(""),
-                    r.county.unwrap_or(""),
-                    if r.abolished { '1' } else { '0' }
-                );
+                r.code
+                    .digits()
+                    .into_iter()
+                    .for_each(|b| out.push(char::from(b)));
+                for part in [r.province, r.city.unwrap_or(""), r.county.unwrap_or("")] {
+                    out.push('|');
+                    out.push_str(part);
+                }
+                out.push_str(if r.abolished { "|1" } else { "|0" });
             }
             None => out.push_str("||||"),
         }

@@ -11,6 +11,18 @@
 //! assert_eq!((id.sex, id.age), (Some(Sex::Female), Some(74)));
 //! assert_eq!(id.region.unwrap().county, Some("朝阳区"));
 //!
+//! // The JSON the JS layer receives as `value`:
+//! assert_eq!(
+//!     serde_json::to_value(&id).unwrap(),
+//!     serde_json::json!({
+//!         "kind": "resident", "normalized": "11010519491231002X", "birthDate": "1949-12-31",
+//!         "sex": "female", "age": 74,
+//!         "region": { "code": "110105", "province": "北京市", "city": "北京市",
+//!                     "county": "朝阳区", "abolished": false },
+//!         "warnings": []
+//!     })
+//! );
+//!
 //! let errors = parse_id_number("110105194912310021", &opts).unwrap_err();
 //! assert_eq!(errors[0].code, "id.checksum_mismatch");
 //! assert_eq!(errors[0].param("expected").unwrap().display(), "X");

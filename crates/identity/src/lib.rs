@@ -6,6 +6,22 @@
 //! value, or a list of [`homecare_core::Problem`]s with stable codes (see [`codes`] and
 //! [`MESSAGES`]).
 //!
+//! # Exports for the JS layer
+//!
+//! | JS | Rust | input → output |
+//! |---|---|---|
+//! | `parseIdNumber(input, { asOf, kinds })` | [`parse_id_number`] / [`parse_id_number_compact`] | `&str`, [`ParseOptions`] (`Date::parse`, `KindSet::from_names`) → [`ParsedId`] (Serialize) or `Vec<Problem>`; compact: one `String` |
+//! | `fakeIdNumber(opts)` | [`fake_id_number`] | [`FakeOptions`] (Deserialize) → `String` |
+//! | `validateMobile` / `validateLandline` / `validateEmail` / `validateUscc` | [`validate_mobile`] … | `&str` → value struct (Serialize, has `normalized`) |
+//! | `validateName(input, { allowLatin })` | [`validate_name`] | `&str`, [`NameOptions`] (Deserialize) |
+//! | `validateEldercareCertificate` / `validatePhysicianCertificate` / `validateNurseCertificate` | [`validate_eldercare_certificate`] … | `&str` → [`Certificate`] |
+//! | `mask(value, kind, options)` | [`mask`] | `&str`, [`MaskKind`] (Deserialize or [`MaskKind::from_name`]), [`MaskOptions`] → `String` (never fails) |
+//! | `maskObject(object, rules)` | [`mask_rules_from_json`] + [`mask_object`] | `serde_json::Value` ×2 → `Value` |
+//! | `keyedDigest(value, key)` | [`keyed_digest`] | `&str`, `&[u8]` → lower-case hex `String` |
+//!
+//! Every code any of these can emit is in [`codes::ALL`], with zh-CN and en text in
+//! [`MESSAGES`].
+//!
 //! ```
 //! use homecare_identity::{mask, parse_id_number, validate_mobile, Date, MaskKind, MaskOptions, ParseOptions};
 //! let opts = ParseOptions::new(Date::parse("2025-01-01").unwrap());

@@ -311,6 +311,18 @@ mod tests {
     }
 
     #[test]
+    fn kind_names_agree_with_serde() {
+        for name in [
+            "name", "idNumber", "mobile", "landline", "address", "email", "bankCard", "plate",
+            "password", "ipv4", "custom",
+        ] {
+            let kind = MaskKind::from_name(name).unwrap();
+            assert_eq!(serde_json::to_value(kind).unwrap(), serde_json::json!(name));
+        }
+        assert_eq!(MaskKind::from_name("phone"), None);
+    }
+
+    #[test]
     fn scalar_values_not_utf16() {
         assert_eq!(d("𠀾𠀾𠀾", MaskKind::Name), "𠀾**");
         let o = MaskOptions {

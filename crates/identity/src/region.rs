@@ -115,17 +115,7 @@ const MUNICIPALITIES: [u32; 4] = [11, 12, 31, 50];
 /// assert_eq!((r.name, r.last_year, r.abolished), ("宣武区", Some(2009), true));
 /// ```
 pub fn region_record(code: u32) -> Option<RegionRecord> {
-    let province = u8::try_from(code / 10_000).ok()?;
-    let low = u16::try_from(code % 10_000).ok()?;
-    let at = data::PROVINCES
-        .binary_search_by(|(p, _)| p.cmp(&province))
-        .ok()?;
-    let start = usize::from(data::PROVINCES.get(at)?.1);
-    let end = data::PROVINCES
-        .get(at + 1)
-        .map_or(data::CODES.len(), |(_, i)| usize::from(*i));
-    let offset = data::CODES.get(start..end)?.binary_search(&low).ok()?;
-    let index = start + offset;
+    let index = find(code)?;
     let name_at = usize::from(*data::NAMES.get(index)?);
     let name = data::NAME_POOL.get(name_at..)?.split('|').next()?;
     let span = *data::SPANS.get(index)?;
@@ -139,9 +129,27 @@ pub fn region_record(code: u32) -> Option<RegionRecord> {
     })
 }
 
+/// The index of `code` in the table: binary search for the province, then within it.
+fn find(code: u32) -> Option<usize> {
+    let province = u8::try_from(code / 10_000).ok()?;
+    let low = u16::try_from(code % 10_000).ok()?;
+    let at = data::PROVINCES
+        .binary_search_by(|(p, _)| p.cmp(&province))
+        .ok()?;
+    let start = usize::from(data::PROVINCES.get(at)?.1);
+    let end = data::PROVINCES
+        .get(at + 1)
+        .map_or(data::CODES.len(), |(_, i)| usize::from(*i));
+    let offset = data::CODES.get(start..end)?.binary_search(&low).ok()?;
+    Some(start + offset)
+}
+
 /// Whether the two-digit province code exists in the table (incl. 81/82/83).
 pub(crate) fn province_known(province: u32) -> bool {
-    region_record(province * 10_000).is_some()
+    // Every province of the table has its xx0000 record (checked by a test), so the
+    // 34-entry province index answers without touching the code arrays.
+    u8::try_from(province)
+        .is_ok_and(|p| data::PROVINCES.binary_search_by(|(q, _)| q.cmp(&p)).is_ok())
 }
 
 /// Whether the province code is a mainland province-level unit (11..=65): the ones a
@@ -236,6 +244,9 @@ mod tests {
             assert!(province_known(code / 10_000), "{code}");
         }
         assert!(region_table_bytes() < 100_000);
+        for (p, _) in data::PROVINCES {
+            assert!(region_record(u32::from(p) * 10_000).is_some(), "{p}");
+        }
     }
 
     #[test]
