@@ -1,0 +1,53 @@
+//! Rough native throughput of `parse_id_number` and its compact encoding:
+//! `cargo run --release -p homecare-identity --example parse_bench`.
+//! (The wasm boundary, not this, is what the JS layer will feel; this is the floor.)
+
+use std::hint::black_box;
+use std::time::Instant;
+
+use homecare_identity::{fake_id_number, parse_id_number, Date, FakeOptions, IdKind, ParseOptions};
+
+fn main() {
+    let Some(as_of) = Date::new(2026, 1, 1) else {
+        return;
+    };
+    let options = ParseOptions::new(as_of);
+    let mut inputs: Vec<String> = (0..1000u64)
+        .filter_map(|seed| fake_id_number(&FakeOptions::seeded(seed)).ok())
+        .collect();
+    inputs.extend((0..200u64).filter_map(|seed| {
+        let kind = IdKind::ALL.get(usize::try_from(seed % 10).ok()?).copied()?;
+        fake_id_number(&FakeOptions {
+            kind,
+            ..FakeOptions::seeded(seed)
+        })
+        .ok()
+    }));
+    let rounds = 1000u32;
+    let start = Instant::now();
+    let mut ok = 0usize;
+    for _ in 0..rounds {
+        for input in &inputs {
+            ok += usize::from(parse_id_number(black_box(input), &options).is_ok());
+        }
+    }
+    let parse = start.elapsed();
+    let mut out = String::with_capacity(128);
+    let start = Instant::now();
+    for _ in 0..rounds {
+        for input in &inputs {
+            if let Ok(p) = parse_id_number(black_box(input), &options) {
+                out.clear();
+                p.write_compact(&mut out);
+                black_box(&out);
+            }
+        }
+    }
+    let compact = start.elapsed();
+    let calls = u32::try_from(inputs.len())
+        .unwrap_or(u32::MAX)
+        .saturating_mul(rounds);
+    println!("{calls} parses ({ok} ok)");
+    println!("parse:            {:?} per call", parse / calls);
+    println!("parse + compact:  {:?} per call", compact / calls);
+}

@@ -1,0 +1,81 @@
+//! Character clean-up every parser here shares: full-width to half-width, separators.
+//!
+//! Users paste numbers from chat apps and Chinese input methods, which produce full-width
+//! digits (`１２３`), the ideographic space (U+3000) and a zoo of dashes. Each parser maps
+//! these to ASCII first and validates the result, so the canonical value is what is checked.
+
+/// Maps a full-width ASCII variant (U+FF01..=U+FF5E) to its ASCII form and the ideographic
+/// space to a space; every other character is returned unchanged.
+///
+/// ```
+/// use homecare_identity::halfwidth;
+/// assert_eq!(halfwidth('９'), '9');
+/// assert_eq!(halfwidth('Ｘ'), 'X');
+/// assert_eq!(halfwidth('\u{3000}'), ' ');
+/// assert_eq!(halfwidth('张'), '张');
+/// ```
+pub fn halfwidth(c: char) -> char {
+    let code = u32::from(c);
+    match code {
+        0xFF01..=0xFF5E => char::from_u32(code - 0xFEE0).unwrap_or(c),
+        0x3000 => ' ',
+        _ => c,
+    }
+}
+
+/// Dashes people type between digit groups: ASCII hyphen, the Unicode hyphens and dashes,
+/// the minus sign and the full-width hyphen (already mapped by [`halfwidth`]).
+pub(crate) fn is_dash(c: char) -> bool {
+    matches!(
+        c,
+        '-' | '\u{2010}'
+            | '\u{2011}'
+            | '\u{2012}'
+            | '\u{2013}'
+            | '\u{2014}'
+            | '\u{2212}'
+            | '\u{FE63}'
+    )
+}
+
+/// A separator to drop inside a number: whitespace (incl. NBSP, U+3000) or a dash.
+pub(crate) fn is_separator(c: char) -> bool {
+    c.is_whitespace() || c == '\u{00A0}' || is_dash(c)
+}
+
+/// `s` with full-width forms mapped, separators dropped and ASCII letters upper-cased.
+pub(crate) fn compact_upper(s: &str) -> String {
+    s.chars()
+        .map(halfwidth)
+        .filter(|c| !is_separator(*c))
+        .map(|c| c.to_ascii_uppercase())
+        .collect()
+}
+
+/// The value of an ASCII digit.
+pub(crate) fn digit(b: u8) -> Option<u32> {
+    b.is_ascii_digit().then(|| u32::from(b - b'0'))
+}
+
+/// The number spelled by ASCII digits (at most 9 of them, so it fits a u32).
+pub(crate) fn number(bytes: &[u8]) -> Option<u32> {
+    if bytes.is_empty() || bytes.len() > 9 {
+        return None;
+    }
+    bytes
+        .iter()
+        .try_fold(0u32, |acc, b| Some(acc * 10 + digit(*b)?))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_and_compaction() {
+        assert_eq!(number(b"0042"), Some(42));
+        assert_eq!(number(b""), None);
+        assert_eq!(number(b"4x"), None);
+        assert_eq!(compact_upper(" ａb-c "), "ABC");
+    }
+}

@@ -1,0 +1,15 @@
+//! validate_email on arbitrary UTF-8: must never panic; a success must validate again unchanged.
+#![no_main]
+
+use homecare_identity::validate_email;
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(input) = std::str::from_utf8(data) else {
+        return;
+    };
+    if let Ok(value) = validate_email(input) {
+        let again = validate_email(&value.normalized).map(|v| v.normalized);
+        assert_eq!(again.ok(), Some(value.normalized));
+    }
+});
