@@ -1,0 +1,159 @@
+//! The registry: the schemas one app instance knows (built-in plus registered at run time) and
+//! the identity rules identity-typed fields are checked with. No global state: the wasm layer
+//! owns one instance.
+
+use crate::{parse_schema, IdentityRules, Schema};
+use homecare_core::Problem;
+use std::collections::BTreeMap;
+use std::fmt;
+
+/// The built-in forms as schema JSON (the same format the backend ships), in the order of the
+/// issue that defined them.
+pub const BUILTIN_SCHEMAS: &[(&str, &str)] = &[
+    ("login.sms", include_str!("../schemas/login.sms.json")),
+    (
+        "register.basic",
+        include_str!("../schemas/register.basic.json"),
+    ),
+    (
+        "register.realName",
+        include_str!("../schemas/register.realName.json"),
+    ),
+    (
+        "register.emergencyContacts",
+        include_str!("../schemas/register.emergencyContacts.json"),
+    ),
+    ("address", include_str!("../schemas/address.json")),
+    (
+        "booking.reservation",
+        include_str!("../schemas/booking.reservation.json"),
+    ),
+    (
+        "order.payment",
+        include_str!("../schemas/order.payment.json"),
+    ),
+    (
+        "order.evaluation",
+        include_str!("../schemas/order.evaluation.json"),
+    ),
+    ("feedback", include_str!("../schemas/feedback.json")),
+    ("order.refund", include_str!("../schemas/order.refund.json")),
+    (
+        "staff.onboarding",
+        include_str!("../schemas/staff.onboarding.json"),
+    ),
+    (
+        "staff.serviceRecord",
+        include_str!("../schemas/staff.serviceRecord.json"),
+    ),
+];
+
+/// Schemas by id, plus the identity rules.
+///
+/// ```
+/// use homecare_forms::Registry;
+/// let mut reg = Registry::new();
+/// assert_eq!(reg.schema("login.sms").map(|s| s.version), Some(1));
+/// let info = reg.register_schema(r#"{"id":"login.sms","version":2,"fields":[]}"#).unwrap();
+/// assert_eq!(info, ("login.sms".to_owned(), 2));
+/// let err = reg.register_schema(r#"{"id":"login.sms","version":2,"fields":[]}"#).unwrap_err();
+/// assert_eq!(err[0].code, "schema.version_not_newer");
+/// ```
+pub struct Registry {
+    schemas: BTreeMap<String, Schema>,
+    identity: Option<Box<dyn IdentityRules>>,
+}
+
+impl fmt::Debug for Registry {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Registry")
+            .field("schemas", &self.schemas.keys().collect::<Vec<_>>())
+            .field("identity", &self.identity.is_some())
+            .finish()
+    }
+}
+
+impl Default for Registry {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Registry {
+    /// A registry with every built-in form and no identity rules (identity-typed fields then
+    /// report `field.identity_unchecked`; see [`Registry::with_identity`]).
+    pub fn new() -> Self {
+        let mut reg = Self::empty();
+        for (_, json) in BUILTIN_SCHEMAS {
+            // Built-ins are checked by the crate's tests (`builtin_errors`); one that failed
+            // to load would be missing rather than half-loaded.
+            if let Ok(schema) = parse_schema(json) {
+                reg.schemas.insert(schema.id.clone(), schema);
+            }
+        }
+        reg
+    }
+
+    /// A registry without any schema.
+    pub fn empty() -> Self {
+        Registry {
+            schemas: BTreeMap::new(),
+            identity: None,
+        }
+    }
+
+    /// Sets the identity rules (the wasm layer passes its `homecare-identity` adapter).
+    #[must_use]
+    pub fn with_identity(mut self, rules: Box<dyn IdentityRules>) -> Self {
+        self.identity = Some(rules);
+        self
+    }
+
+    /// Sets or replaces the identity rules.
+    pub fn set_identity(&mut self, rules: Box<dyn IdentityRules>) {
+        self.identity = Some(rules);
+    }
+
+    pub(crate) fn identity(&self) -> Option<&dyn IdentityRules> {
+        self.identity.as_deref()
+    }
+
+    /// Loads a schema (JSON text), checking it fully. A schema with a new id is added; one
+    /// with a known id replaces it only if its `version` is higher (so an old cached copy
+    /// from the backend never downgrades a form). Returns `(id, version)`.
+    pub fn register_schema(&mut self, json: &str) -> Result<(String, u32), Vec<Problem>> {
+        let schema = parse_schema(json)?;
+        if let Some(current) = self.schemas.get(&schema.id) {
+            if current.version >= schema.version {
+                return Err(vec![Problem::new("version", "schema.version_not_newer")
+                    .int("current", i64::from(current.version))]);
+            }
+        }
+        let info = (schema.id.clone(), schema.version);
+        self.schemas.insert(schema.id.clone(), schema);
+        Ok(info)
+    }
+
+    /// The schema with `id`.
+    pub fn schema(&self, id: &str) -> Option<&Schema> {
+        self.schemas.get(id)
+    }
+
+    /// `(id, version)` of every schema, sorted by id.
+    pub fn forms(&self) -> impl Iterator<Item = (&str, u32)> {
+        self.schemas.iter().map(|(id, s)| (id.as_str(), s.version))
+    }
+}
+
+/// Load problems of the built-in schemas (empty when all load); for tests and the wasm
+/// self-check.
+pub fn builtin_errors() -> Vec<(&'static str, Vec<Problem>)> {
+    BUILTIN_SCHEMAS
+        .iter()
+        .filter_map(|(id, json)| match parse_schema(json) {
+            Ok(s) if s.id == *id => None,
+            Ok(_) => Some((*id, vec![Problem::new("id", "schema.bad_value")])),
+            Err(e) => Some((*id, e)),
+        })
+        .collect()
+}
