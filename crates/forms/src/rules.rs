@@ -99,7 +99,7 @@ impl<'a> Walk<'a> {
         p
     }
 
-    fn has_issue_under(&self, path: &str) -> bool {
+    pub(crate) fn has_issue_under(&self, path: &str) -> bool {
         self.issues.iter().any(|i| {
             let p = i.problem.path.as_str();
             p.strip_prefix(path)
@@ -186,7 +186,11 @@ impl<'a> Walk<'a> {
             return;
         }
         // `when` names the choice that triggered the rule: the enum label if there is one.
-        let when = v.map(|v| self.value_label(spec, &cond.field, v));
+        // A presence condition has no choice to name, so it uses the plain field codes.
+        let when = match cond.test {
+            CondTest::Present(_) => None,
+            _ => v.map(|v| self.value_label(spec, &cond.field, v)),
+        };
         // Reported at the constrained field only: typing in the condition field (choosing
         // "other") should not flag the still-empty explanation box yet.
         let also: Vec<String> = Vec::new();

@@ -199,9 +199,13 @@ impl<'a> Walk<'a> {
             for key in input.keys() {
                 if spec.field(key).is_none() {
                     let mark = self.enter_key(key);
-                    let p = Problem::new(self.path.as_str(), "object.unknown_field")
-                        .text("name", key.as_str());
+                    self.frames.push(Frame {
+                        label: None,
+                        index: None,
+                    });
+                    let p = self.here("object.unknown_field").text("name", key.as_str());
                     self.report(p);
+                    self.frames.pop();
                     self.path.truncate(mark);
                 }
             }
@@ -636,6 +640,31 @@ impl<'a> Walk<'a> {
             let v = done.get(k).or_else(|| siblings.get(k))?;
             Some(v.as_str()?.trim().to_owned()).filter(|s| !s.is_empty())
         };
+        // A kind field that failed its own check cannot pick the rules for this number; its
+        // error already stops the form, so this field waits rather than adding noise.
+        let kind_failed = |w: &Self, key: &Option<String>| -> bool {
+            let Some(k) = key.as_deref() else {
+                return false;
+            };
+            let parent = w
+                .path
+                .rfind('.')
+                .map_or("", |at| w.path.get(..at).unwrap_or(""));
+            let sib = if parent.is_empty() {
+                k.to_owned()
+            } else {
+                format!("{parent}.{k}")
+            };
+            w.has_issue_under(&sib)
+        };
+        match ty {
+            FieldType::IdNumber { kind_field, .. } | FieldType::Certificate { kind_field, .. }
+                if kind_failed(self, kind_field) =>
+            {
+                return None;
+            }
+            _ => {}
+        }
         let result = match ty {
             FieldType::IdNumber { kinds, kind_field } => {
                 let chosen = sibling(kind_field).map(|k| vec![k]);
