@@ -3,7 +3,13 @@
 //! area-code landlines, 2–20 character names, GB 32100 USCC check characters and certificate
 //! shapes. The real rules live in `homecare-identity`; these exist so the engine's handling
 //! of identity results (paths, labels, normalised values, ID facts) is tested for real.
-#![allow(dead_code)]
+#![allow(
+    dead_code,
+    clippy::as_conversions,
+    clippy::cast_possible_wrap,
+    clippy::cast_possible_truncation
+)]
+#![allow(clippy::string_slice, clippy::indexing_slicing, clippy::unwrap_used)]
 
 use homecare_core::Problem;
 use homecare_forms::{Date, IdValue, IdentityRules, Sex};
