@@ -466,3 +466,159 @@ fn dates_and_numbers_normalise() {
     );
     let _ = Date::parse("2026-11-30").unwrap();
 }
+
+/// A schema that uses every rule and option the built-in forms do not, so each code has a
+/// test that can fail.
+const RULES_SCHEMA: &str = r#"{
+  "id": "test.rules", "version": 1,
+  "fields": [
+    {"name": "kind", "type": "enum", "values": [{"value": "a", "label": {"zh-CN": "甲类", "en": "kind A"}}, "b", "c"],
+     "label": {"zh-CN": "类别", "en": "kind"}},
+    {"name": "count", "type": "integer", "label": {"zh-CN": "数量", "en": "count"}},
+    {"name": "memo", "type": "string", "label": {"zh-CN": "备注", "en": "memo"}},
+    {"name": "color", "type": "string", "label": {"zh-CN": "颜色", "en": "colour"}},
+    {"name": "extra", "type": "string", "label": {"zh-CN": "附加", "en": "extra"}},
+    {"name": "from", "type": "date", "min": "2026-01-01", "max": "2026-12-31", "label": {"zh-CN": "起始日", "en": "from"}},
+    {"name": "to", "type": "date", "label": {"zh-CN": "截止日", "en": "to"}},
+    {"name": "low", "type": "decimal", "scale": 1},
+    {"name": "high", "type": "decimal", "scale": 1},
+    {"name": "at", "type": "time", "max": "18:00"},
+    {"name": "flag", "type": "boolean", "nullable": true},
+    {"name": "when", "type": "datetime"},
+    {"name": "p", "type": "string"}, {"name": "q", "type": "string"}, {"name": "r", "type": "string"},
+    {"name": "pairs", "type": "array", "unique": true, "items": {"type": "object", "fields": [{"name": "x", "type": "integer"}]}},
+    {"name": "id", "type": "idNumber", "kinds": ["resident"], "label": {"zh-CN": "身份证号", "en": "ID number"}},
+    {"name": "birth", "type": "date"},
+    {"name": "sex", "type": "enum", "values": ["male", "female"]},
+    {"name": "mail", "type": "email"}
+  ],
+  "rules": [
+    {"rule": "when", "if": {"field": "kind", "in": ["a", "b"]}, "then": [
+      {"field": "count", "max": 3}, {"field": "memo", "maxLength": 2}, {"field": "color", "values": ["red"]},
+      {"field": "extra", "forbidden": true}]},
+    {"rule": "when", "if": {"field": "kind", "equals": "c"}, "then": [{"field": "count", "required": true, "min": 10}]},
+    {"rule": "when", "if": {"field": "memo", "present": false}, "then": [{"field": "color", "forbidden": true}]},
+    {"rule": "compare", "field": "to", "op": "ge", "other": "from"},
+    {"rule": "compare", "field": "high", "op": "ge", "other": "low"},
+    {"rule": "atLeastOne", "fields": ["p", "q", "r"]},
+    {"rule": "idMatches", "id": "id", "birthDate": "birth", "sex": "sex"}
+  ]
+}"#;
+
+fn rules_reg() -> Registry {
+    let mut r = reg();
+    r.register_schema(RULES_SCHEMA).unwrap();
+    r
+}
+
+#[test]
+fn every_rule_kind() {
+    let reg = rules_reg();
+    let o = opts();
+    let v = |data: Value| validate_form(&reg, "test.rules", &data, &o).unwrap();
+    let r =
+        v(json!({"kind": "a", "count": 4, "memo": "abc", "color": "blue", "extra": "x", "p": "1"}));
+    assert_eq!(
+        codes(&r),
+        vec![
+            ("count", "rule.when_too_large"),
+            ("memo", "rule.when_too_long"),
+            ("color", "rule.when_not_allowed"),
+            ("extra", "rule.when_forbidden"),
+        ]
+    );
+    // The enum's label names the choice.
+    assert_eq!(r.errors[0].param("when"), Some(&Param::Text("甲类".into())));
+    assert_eq!(render(&r, 0, Locale::ZhCn), "选了“甲类”时，数量不能大于3。");
+    let r = v(json!({"kind": "c", "q": "1"}));
+    assert_eq!(codes(&r), vec![("count", "rule.when_required")]);
+    let r = v(json!({"kind": "c", "count": "9", "memo": "m", "q": "1"}));
+    assert_eq!(codes(&r), vec![("count", "rule.when_too_small")]);
+    let r = v(json!({"color": "red", "r": "1"}));
+    assert_eq!(codes(&r), vec![("color", "rule.when_forbidden")]);
+    let r =
+        v(json!({"from": "2026-05-02", "to": "2026-05-01", "low": "2.5", "high": 2.4, "p": "x"}));
+    assert_eq!(
+        codes(&r),
+        vec![("to", "compare.before"), ("high", "compare.less")]
+    );
+    assert_eq!(
+        render(&r, 0, Locale::ZhCn),
+        "截止日不能早于起始日，请重新选择。"
+    );
+    let r = v(
+        json!({"from": "2026-05-01", "to": "2026-05-01", "low": "2.5", "high": "2.50", "p": "x"}),
+    );
+    assert!(r.ok, "{:?}", r.errors);
+    let r = v(json!({}));
+    assert_eq!(codes(&r), vec![("p", "rule.at_least_one")]);
+    assert_eq!(
+        render(&r, 0, Locale::ZhCn),
+        "请填写此项或此项或此项，至少填一项。"
+    );
+    let r = v(
+        json!({"p": "1", "from": "2025-12-31", "at": "18:30", "flag": "yes", "when": "yesterday"}),
+    );
+    assert_eq!(
+        codes(&r),
+        vec![
+            ("from", "date.too_early"),
+            ("at", "time.too_late"),
+            ("flag", "field.wrong_type"),
+            ("when", "datetime.invalid")
+        ]
+    );
+    let r = v(
+        json!({"p": "1", "from": "2027-01-01", "at": "9:00", "flag": null, "when": "2030-01-01 10:00"}),
+    );
+    assert_eq!(codes(&r), vec![("from", "date.too_late")]);
+    assert_eq!(
+        r.field_error("from").unwrap().param("max"),
+        Some(&Param::Text("2026-12-31".into()))
+    );
+    let r = v(json!({"p": "1", "pairs": [{"x": 1}, {"x": "１"}, {"x": 2}]}));
+    assert_eq!(codes(&r), vec![("pairs[1]", "array.duplicate")]);
+    assert_eq!(
+        render(&r, 0, Locale::ZhCn),
+        "第2项和第1项重复了，请换一个。"
+    );
+    let r = v(
+        json!({"p": "1", "id": "110105198506150030", "birth": "1985-06-15", "sex": "female", "mail": "A@B.CN"}),
+    );
+    assert_eq!(codes(&r), vec![("id", "rule.id_sex_mismatch")]);
+    assert_eq!(
+        render(&r, 0, Locale::ZhCn),
+        "身份证号显示性别为男，和填写的“女”不一样，请核对。"
+    );
+    let r = v(
+        json!({"p": "1", "id": "110105198506150030", "birth": "1985-06-15", "sex": "male", "mail": "A@B.CN"}),
+    );
+    assert!(r.ok);
+    assert_eq!(r.value["mail"], "a@b.cn");
+}
+
+#[test]
+fn schema_errors_for_rules() {
+    let mut reg = reg();
+    let errs = reg
+        .register_schema(r#"{"id":"t","version":1,"fields":[{"name":"a","type":"string"},
+            {"name":"l","type":"array","items":{"type":"object","fields":[{"name":"s","type":"time"}]}}],
+            "rules":[{"rule":"when","if":{"field":"a"},"then":[]},
+                     {"rule":"when","if":{"field":"a","equals":"x"},"then":[{"field":"a","min":1}]},
+                     {"rule":"noOverlap","array":"l","start":"s","end":"e"},
+                     {"rule":"compare","field":"$context.m","op":"ne","other":"a"},
+                     {"rule":"bookingWindow","date":"a","time":"zz"}]}"#)
+        .unwrap_err();
+    let got: Vec<_> = errs.iter().map(|p| (p.path.as_str(), p.code)).collect();
+    assert_eq!(
+        got,
+        vec![
+            ("rules[0].if", "schema.missing_key"),
+            ("rules[0].then", "schema.wrong_type"),
+            ("rules[1].then[0].min", "schema.bad_value"),
+            ("rules[2].end", "schema.unknown_field_ref"),
+            ("rules[3].field", "schema.bad_value"),
+            ("rules[4].time", "schema.unknown_field_ref"),
+        ]
+    );
+}
