@@ -157,3 +157,27 @@ pub fn builtin_errors() -> Vec<(&'static str, Vec<Problem>)> {
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_builtin_loads_under_its_own_id() {
+        assert!(builtin_errors().is_empty(), "{:?}", builtin_errors());
+        let reg = Registry::new();
+        assert_eq!(reg.forms().count(), BUILTIN_SCHEMAS.len());
+        assert!(format!("{reg:?}").contains("login.sms"));
+    }
+
+    #[test]
+    fn older_or_equal_versions_never_replace() {
+        let mut reg = Registry::empty();
+        let v = |n: u32| format!(r#"{{"id":"f","version":{n},"fields":[]}}"#);
+        assert!(reg.register_schema(&v(3)).is_ok());
+        let err = reg.register_schema(&v(2)).unwrap_err();
+        assert_eq!(err[0].param("current"), Some(&homecare_core::Param::Int(3)));
+        assert!(reg.register_schema(&v(4)).is_ok());
+        assert_eq!(reg.schema("f").map(|s| s.version), Some(4));
+    }
+}
