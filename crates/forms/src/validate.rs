@@ -342,12 +342,19 @@ impl<'a> Walk<'a> {
 
     /// A number from a JSON number or typed text (full-width digits folded).
     fn number(&mut self, raw: &Value, scale: u8, code: &'static str) -> Option<Dec> {
+        let mut too_precise = false;
         let d = match raw {
             Value::Number(n) => match n.as_i64() {
                 Some(i) => Some(Dec::from_int(i)),
-                None => n
-                    .as_f64()
-                    .and_then(|f| Dec::from_f64(f, scale.saturating_add(3))),
+                None => {
+                    let d = n
+                        .as_f64()
+                        .and_then(|f| Dec::from_f64(f, scale.saturating_add(3)));
+                    // A finite float with more digits than we keep (0.1 + 0.2) is "too
+                    // precise", not "not a number".
+                    too_precise = d.is_none() && n.as_f64().is_some_and(f64::is_finite);
+                    d
+                }
             },
             Value::String(_) => {
                 let s = self.text(raw, "number")?;
@@ -356,7 +363,12 @@ impl<'a> Walk<'a> {
             _ => None,
         };
         if d.is_none() {
-            let p = self.here(code);
+            let p = if too_precise && code == "decimal.invalid" {
+                self.here("decimal.too_precise")
+                    .int("places", i64::from(scale))
+            } else {
+                self.here(code)
+            };
             self.report(p);
         }
         d

@@ -18,8 +18,8 @@ mod support;
 
 use homecare_core::{Catalog, Locale, Param};
 use homecare_forms::{
-    validate_field, validate_form, validate_form_json, Date, FormResult, Limits, MessageOverrides,
-    Mode, Options, Registry, MESSAGES,
+    validate_field, validate_form, validate_form_json, FormResult, Limits, MessageOverrides, Mode,
+    Options, Registry, MESSAGES,
 };
 use serde_json::{json, Value};
 
@@ -464,7 +464,18 @@ fn dates_and_numbers_normalise() {
         r.value["vitals"],
         json!({"temperature": "36.5", "glucose": "7", "systolic": 120, "diastolic": 80})
     );
-    let _ = Date::parse("2026-11-30").unwrap();
+    let data = json!({"orderId": "o1", "startAt": "2026-11-30T07:00", "endAt": "2026-11-30T08:00",
+        "vitals": {"temperature": 36.123_456, "glucose": true, "spo2": 0.1 + 0.2}, "summary": "一切正常，无不适"});
+    let r = validate_form(&reg(), "staff.serviceRecord", &data, &opts()).unwrap();
+    assert_eq!(
+        codes(&r),
+        vec![
+            ("vitals.glucose", "decimal.invalid"),
+            ("vitals.temperature", "decimal.too_precise"),
+            // 0.1 + 0.2 is absorbed as 0.3 (float noise), which is not a whole number.
+            ("vitals.spo2", "integer.invalid"),
+        ]
+    );
 }
 
 /// A schema that uses every rule and option the built-in forms do not, so each code has a
