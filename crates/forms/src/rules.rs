@@ -191,9 +191,6 @@ impl<'a> Walk<'a> {
             CondTest::Present(_) => None,
             _ => v.map(|v| self.value_label(spec, &cond.field, v)),
         };
-        // Reported at the constrained field only: typing in the condition field (choosing
-        // "other") should not flag the still-empty explanation box yet.
-        let also: Vec<String> = Vec::new();
         for t in then {
             let parts = core::slice::from_ref(&t.field);
             let target = match self.look(out, &Ref::Local(parts.to_vec())) {
@@ -276,7 +273,9 @@ impl<'a> Walk<'a> {
                 }
             }
             for p in problems {
-                self.report_also(p, also.clone());
+                // Reported at the constrained field only: choosing "other" should not flag
+                // the still-empty explanation box while the user is on the choice.
+                self.report(p);
             }
         }
     }

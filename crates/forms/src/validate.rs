@@ -258,7 +258,8 @@ impl<'a> Walk<'a> {
     /// The text of a string-typed input, within the string limit.
     fn text<'v>(&mut self, raw: &'v Value, expected: &'static str) -> Option<&'v str> {
         let Value::String(s) = raw else {
-            return self.wrong_type(expected).and(None);
+            self.wrong_type(expected);
+            return None;
         };
         let max = self.opts.limits.max_string_chars;
         // Bytes ≥ chars, so the cheap byte check settles the common case.
