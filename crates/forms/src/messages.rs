@@ -350,6 +350,11 @@ pub const MESSAGES: MessageTable = &[
         "{label} needs at least {min} characters; it has {actual}.",
     ),
     (
+        "string.wrong_length",
+        "{label}应为{length}位，现在是{actual}位，请核对。",
+        "{label} must have exactly {length} characters; it has {actual}.",
+    ),
+    (
         "time.invalid",
         "{label}请按“时:分”填写，例如09:30。",
         "Enter {label} as hour:minute, for example 09:30.",

@@ -316,19 +316,26 @@ impl<'a> Walk<'a> {
         let mut ok = true;
         if spec.min_length.is_some() || spec.max_length.is_some() {
             let n = s.chars().count();
-            if let Some(min) = spec.min_length.filter(|m| n < *m) {
-                let p = self
-                    .here("string.too_short")
-                    .int("min", to_i64(min))
-                    .int("actual", to_i64(n));
-                self.report(p);
-                ok = false;
-            }
-            if let Some(max) = spec.max_length.filter(|m| n > *m) {
-                let p = self
-                    .here("string.too_long")
-                    .int("max", to_i64(max))
-                    .int("actual", to_i64(n));
+            let p = match (spec.min_length, spec.max_length) {
+                // A fixed length (codes, region codes) reads better as "应为6位".
+                (Some(min), Some(max)) if min == max && n != min => Some(
+                    self.here("string.wrong_length")
+                        .int("length", to_i64(min))
+                        .int("actual", to_i64(n)),
+                ),
+                (Some(min), _) if n < min => Some(
+                    self.here("string.too_short")
+                        .int("min", to_i64(min))
+                        .int("actual", to_i64(n)),
+                ),
+                (_, Some(max)) if n > max => Some(
+                    self.here("string.too_long")
+                        .int("max", to_i64(max))
+                        .int("actual", to_i64(n)),
+                ),
+                _ => None,
+            };
+            if let Some(p) = p {
                 self.report(p);
                 ok = false;
             }
