@@ -10,7 +10,7 @@
 mod support;
 
 use homecare_forms::{
-    validate_field, validate_form, validate_form_json, Options, Registry, BUILTIN_SCHEMAS,
+    validate_field, validate_form, validate_form_json, Options, Registry, BUILTIN_SCHEMAS, MESSAGES,
 };
 use proptest::prelude::*;
 use serde_json::{Map, Value};
@@ -136,6 +136,20 @@ fn check(reg: &Registry, form: &str, data: &Value) -> Result<(), TestCaseError> 
     prop_assert!(r.errors.len() <= o.limits.max_errors);
     let encoded: Value = serde_json::from_str(&r.to_result_json()).unwrap();
     prop_assert_eq!(encoded["ok"].as_bool(), Some(r.ok));
+    // Every message this crate renders gets all the params its template names.
+    for p in &r.errors {
+        if let Some((_, zh, en)) = MESSAGES.iter().find(|(c, _, _)| *c == p.code) {
+            for t in [zh, en] {
+                for name in t
+                    .split('{')
+                    .skip(1)
+                    .filter_map(|s| s.split_once('}').map(|(n, _)| n))
+                {
+                    prop_assert!(p.param(name).is_some(), "{} lacks {}", p.code, name);
+                }
+            }
+        }
+    }
     for (path, i) in &r.field_errors {
         prop_assert_eq!(&r.errors[*i].path, path);
     }

@@ -83,6 +83,20 @@ fn vectors_replay() {
                     }
                 }
             }
+            // Every message template gets all its params.
+            for p in &r.errors {
+                if let Some((_, zh, en)) = MESSAGES.iter().find(|(c, _, _)| *c == p.code) {
+                    for t in [zh, en] {
+                        for n in t
+                            .split('{')
+                            .skip(1)
+                            .filter_map(|s| s.split_once('}').map(|(n, _)| n))
+                        {
+                            assert!(p.param(n).is_some(), "{name}: {} lacks {n}", p.code);
+                        }
+                    }
+                }
+            }
             // Every problem carries a label param except whole-input ones.
             for p in &r.errors {
                 assert!(
