@@ -80,14 +80,9 @@ impl FormResult {
             "{\"ok\":false,\"value\":"
         });
         out.push_str(&value);
-        out.push_str(",\"errors\":[");
-        for (i, p) in self.errors.iter().enumerate() {
-            if i > 0 {
-                out.push(',');
-            }
-            problem_json(&mut out, p);
-        }
-        out.push_str("]}");
+        out.push_str(",\"errors\":");
+        out.push_str(&problems_json(&self.errors));
+        out.push('}');
         out
     }
 }
@@ -111,6 +106,27 @@ pub fn problem_json(out: &mut String, p: &Problem) {
         }
     }
     out.push_str("}}");
+}
+
+/// A list of problems as a JSON array in the same shape as `errors` (for
+/// `register_schema` and `MessageOverrides::from_json` failures).
+///
+/// ```
+/// use homecare_forms::{problems_json, Registry};
+/// let errs = Registry::new().register_schema("{").unwrap_err();
+/// assert_eq!(problems_json(&errs), r#"[{"path":"","code":"schema.invalid_json","params":{}}]"#);
+/// ```
+pub fn problems_json(problems: &[Problem]) -> String {
+    let mut out = String::with_capacity(2 + problems.len() * 96);
+    out.push('[');
+    for (i, p) in problems.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        problem_json(&mut out, p);
+    }
+    out.push(']');
+    out
 }
 
 fn push_str_json(out: &mut String, s: &str) {
