@@ -171,7 +171,6 @@ fn check(reg: &Registry, form: &str, data: &Value) -> Result<(), TestCaseError> 
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
 
     #[test]
     fn never_panics_on_form_shaped_json(data in shaped(), form in proptest::sample::select(BUILTIN_SCHEMAS)) {
