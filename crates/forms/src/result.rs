@@ -175,6 +175,45 @@ pub fn validate_field(
     Ok(FormResult::from_issues(value, mine, options))
 }
 
+/// [`validate_field`] on JSON text, with the same limits as
+/// [`validate_form_json`](crate::validate_form_json): oversized or too-deep text is an
+/// `input.*` result.
+///
+/// ```
+/// use homecare_forms::{validate_field_json, Date, Options, Registry};
+/// let reg = Registry::new();
+/// let opts = Options::new(Date::new(2026, 11, 30).unwrap());
+/// let r = validate_field_json(&reg, "order.payment", "points", r#"{"points":"-1"}"#, &opts).unwrap();
+/// assert_eq!(r.errors[0].code, "number.too_small");
+/// let r = validate_field_json(&reg, "order.payment", "points", &"[".repeat(50), &opts).unwrap();
+/// assert_eq!(r.errors[0].code, "input.too_deep");
+/// ```
+pub fn validate_field_json(
+    registry: &Registry,
+    form_id: &str,
+    path: &str,
+    json_text: &str,
+    options: &Options,
+) -> Result<FormResult, Problem> {
+    match crate::validate::parse_input(json_text, options) {
+        Ok(data) => validate_field(registry, form_id, path, &data, options),
+        Err(p) => {
+            // Misuse is still reported first, as validate_field would.
+            let schema = registry
+                .schema(form_id)
+                .ok_or_else(|| Problem::new("", "form.unknown").text("form", form_id))?;
+            if !path_exists(&schema.root, path) {
+                return Err(Problem::new(path, "form.unknown_field").text("form", form_id));
+            }
+            let issue = Issue {
+                problem: p,
+                also: Vec::new(),
+            };
+            Ok(FormResult::from_issues(Value::Null, vec![issue], options))
+        }
+    }
+}
+
 /// Whether `p` is `base` or inside it.
 fn under(p: &str, base: &str) -> bool {
     p.strip_prefix(base)
