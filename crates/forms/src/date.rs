@@ -1,0 +1,280 @@
+//! Calendar dates, wall-clock times and local date-times as the forms exchange them
+//! (`YYYY-MM-DD`, `HH:MM`, `YYYY-MM-DDTHH:MM`), with the little arithmetic the rules need.
+//!
+//! Hand-written instead of `chrono`: the forms need parsing, comparison, "days between" and
+//! "add days", nothing with time zones (everything is China local time), and every byte of
+//! wasm counts.
+
+use core::fmt;
+
+/// A proleptic Gregorian calendar date.
+///
+/// ```
+/// use homecare_forms::Date;
+/// let d = Date::parse("2024-02-29").unwrap();
+/// assert_eq!(d.to_string(), "2024-02-29");
+/// assert!(Date::parse("2023-02-29").is_none());
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    /// Year, 1..=9999.
+    pub year: u16,
+    /// Month, 1..=12.
+    pub month: u8,
+    /// Day of month, 1..=31 (valid for the month).
+    pub day: u8,
+}
+
+/// Why a date text was rejected: wrong shape, or a day that does not exist (Feb 30).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateError {
+    /// Not `YYYY-MM-DD` (after normalisation).
+    Shape,
+    /// The shape is right but the calendar has no such day.
+    NoSuchDay,
+}
+
+fn is_leap(year: u16) -> bool {
+    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+}
+
+fn days_in_month(year: u16, month: u8) -> u8 {
+    match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if is_leap(year) => 29,
+        2 => 28,
+        _ => 0,
+    }
+}
+
+/// Parses exactly `n` ASCII digits.
+fn digits(s: &str, n: usize) -> Option<u32> {
+    if s.len() != n || !s.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    s.parse().ok()
+}
+
+impl Date {
+    /// A date if it exists.
+    ///
+    /// ```
+    /// use homecare_forms::Date;
+    /// assert!(Date::new(2026, 11, 30).is_some());
+    /// assert!(Date::new(2026, 11, 31).is_none());
+    /// ```
+    pub fn new(year: u16, month: u8, day: u8) -> Option<Self> {
+        let ok = (1..=9999).contains(&year) && day >= 1 && day <= days_in_month(year, month);
+        ok.then_some(Date { year, month, day })
+    }
+
+    /// Parses `YYYY-MM-DD` (ASCII; normalise full-width digits first).
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::parse_detailed(s).ok()
+    }
+
+    /// Parses `YYYY-MM-DD` and says why it failed. Also accepts `YYYY/MM/DD` and single-digit
+    /// month or day (`2024-3-5`), which people type.
+    pub fn parse_detailed(s: &str) -> Result<Self, DateError> {
+        let sep = if s.contains('/') { '/' } else { '-' };
+        let mut parts = s.split(sep);
+        let (Some(y), Some(m), Some(d), None) =
+            (parts.next(), parts.next(), parts.next(), parts.next())
+        else {
+            return Err(DateError::Shape);
+        };
+        let year = digits(y, 4).ok_or(DateError::Shape)?;
+        let month = digits(m, m.len().clamp(1, 2)).ok_or(DateError::Shape)?;
+        let day = digits(d, d.len().clamp(1, 2)).ok_or(DateError::Shape)?;
+        let (Ok(year), Ok(month), Ok(day)) =
+            (u16::try_from(year), u8::try_from(month), u8::try_from(day))
+        else {
+            return Err(DateError::Shape);
+        };
+        if !(1..=12).contains(&month) || !(1..=31).contains(&day) || year == 0 {
+            return Err(DateError::Shape);
+        }
+        Date::new(year, month, day).ok_or(DateError::NoSuchDay)
+    }
+
+    /// Days since 1970-01-01 (negative before); Howard Hinnant's `days_from_civil`.
+    ///
+    /// ```
+    /// use homecare_forms::Date;
+    /// assert_eq!(Date::parse("1970-01-02").unwrap().days(), 1);
+    /// ```
+    pub fn days(self) -> i64 {
+        let m = i64::from(self.month);
+        let y = i64::from(self.year) - i64::from(m <= 2);
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let mp = (m + 9) % 12;
+        let doy = (153 * mp + 2) / 5 + i64::from(self.day) - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
+
+    /// The date `days` after 1970-01-01, if it is inside years 1..=9999.
+    pub fn from_days(days: i64) -> Option<Self> {
+        let z = days.checked_add(719_468)?;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = doy - (153 * mp + 2) / 5 + 1;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 };
+        let year = yoe + era * 400 + i64::from(month <= 2);
+        Date::new(
+            u16::try_from(year).ok()?,
+            u8::try_from(month).ok()?,
+            u8::try_from(day).ok()?,
+        )
+    }
+
+    /// `self` plus `n` days, if still representable.
+    pub fn add_days(self, n: i64) -> Option<Self> {
+        Self::from_days(self.days().checked_add(n)?)
+    }
+
+    /// Whole years from `self` (a birth date) to `on`: the age on that day.
+    ///
+    /// ```
+    /// use homecare_forms::Date;
+    /// let born = Date::parse("1950-12-01").unwrap();
+    /// assert_eq!(born.years_until(Date::parse("2026-11-30").unwrap()), 75);
+    /// assert_eq!(born.years_until(Date::parse("2026-12-01").unwrap()), 76);
+    /// ```
+    pub fn years_until(self, on: Date) -> i64 {
+        let mut years = i64::from(on.year) - i64::from(self.year);
+        if (on.month, on.day) < (self.month, self.day) {
+            years -= 1;
+        }
+        years
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+/// A wall-clock time of day, to the minute.
+///
+/// ```
+/// use homecare_forms::Time;
+/// assert_eq!(Time::parse("9:30").unwrap().to_string(), "09:30");
+/// assert!(Time::parse("24:00").is_none());
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Time {
+    /// Minutes since midnight, 0..1440.
+    pub minutes: u16,
+}
+
+impl Time {
+    /// Parses `HH:MM` (one-digit hour allowed; `：` must be normalised first).
+    pub fn parse(s: &str) -> Option<Self> {
+        let (h, m) = s.split_once(':')?;
+        let h = digits(h, h.len().clamp(1, 2))?;
+        let m = digits(m, 2)?;
+        (h < 24 && m < 60)
+            .then(|| u16::try_from(h * 60 + m).ok())
+            .flatten()
+            .map(|minutes| Time { minutes })
+    }
+}
+
+impl fmt::Display for Time {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:02}:{:02}", self.minutes / 60, self.minutes % 60)
+    }
+}
+
+/// A local date-time to the minute (China time; no zone is carried).
+///
+/// ```
+/// use homecare_forms::DateTime;
+/// let t = DateTime::parse("2026-11-30 09:05").unwrap();
+/// assert_eq!(t.to_string(), "2026-11-30T09:05");
+/// assert!(DateTime::parse("2026-11-30T09:05:07").is_some());
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct DateTime {
+    /// The day.
+    pub date: Date,
+    /// The time of day.
+    pub time: Time,
+}
+
+impl DateTime {
+    /// Parses `YYYY-MM-DDTHH:MM` (a space instead of `T` and trailing `:SS` are accepted;
+    /// seconds are dropped because every form works in minutes).
+    pub fn parse(s: &str) -> Option<Self> {
+        let (d, t) = s.split_once('T').or_else(|| s.split_once(' '))?;
+        let date = Date::parse(d)?;
+        let t = match t.len() {
+            8 => {
+                let (hm, sec) = t.rsplit_once(':')?;
+                (digits(sec, 2)? < 60).then_some(hm)?
+            }
+            _ => t,
+        };
+        Some(DateTime {
+            date,
+            time: Time::parse(t)?,
+        })
+    }
+
+    /// Minutes since 1970-01-01T00:00.
+    pub fn minutes(self) -> i64 {
+        self.date.days() * 1440 + i64::from(self.time.minutes)
+    }
+
+    /// The date-time `minutes` after 1970-01-01T00:00.
+    pub fn from_minutes(minutes: i64) -> Option<Self> {
+        let date = Date::from_days(minutes.div_euclid(1440))?;
+        let time = Time {
+            minutes: u16::try_from(minutes.rem_euclid(1440)).ok()?,
+        };
+        Some(DateTime { date, time })
+    }
+}
+
+impl fmt::Display for DateTime {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}T{}", self.date, self.time)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn shapes_and_days() {
+        assert_eq!(Date::parse_detailed("2024-2-30"), Err(DateError::NoSuchDay));
+        assert_eq!(Date::parse_detailed("2024-13-01"), Err(DateError::Shape));
+        assert_eq!(Date::parse_detailed("24-01-01"), Err(DateError::Shape));
+        assert_eq!(Date::parse_detailed("2024-01-01-"), Err(DateError::Shape));
+        assert_eq!(Date::parse("2024/3/5").unwrap().to_string(), "2024-03-05");
+        assert_eq!(Date::parse("2000-02-29").unwrap().days(), 11_016);
+        assert!(Date::parse("1900-02-29").is_none());
+        assert!(Time::parse("12:5").is_none());
+        assert!(Time::parse("-1:00").is_none());
+        assert!(DateTime::parse("2026-01-01T10:00:61").is_none());
+    }
+
+    proptest! {
+        #[test]
+        fn days_round_trip(n in -700_000i64..2_900_000) {
+            if let Some(d) = Date::from_days(n) {
+                prop_assert_eq!(d.days(), n);
+                prop_assert_eq!(Date::parse(&d.to_string()), Some(d));
+            }
+        }
+    }
+}

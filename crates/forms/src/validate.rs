@@ -1,0 +1,783 @@
+//! The engine: walks the input along the schema (never deeper than the schema, so hostile
+//! nesting costs nothing), normalises each field, collects every problem with its path, then
+//! runs each object's cross-field rules (in `rules.rs`) over the normalised values.
+
+use crate::limits::to_i64;
+use crate::schema::*;
+use crate::{normalize_text, Date, DateTime, Dec, FormResult, IdValue, Options, Registry, Time};
+use homecare_core::{Locale, Problem};
+use serde_json::{Map, Value};
+
+/// A problem plus the other paths it involves (cross-field rules), so live checking of one
+/// field also shows rule problems reported at a partner field.
+pub(crate) struct Issue {
+    pub problem: Problem,
+    pub also: Vec<String>,
+}
+
+/// One step of the label chain: a field's label, or an array item's label and index.
+#[derive(Clone, Copy)]
+pub(crate) struct Frame<'a> {
+    pub label: Option<&'a Label>,
+    pub index: Option<usize>,
+}
+
+pub(crate) struct Walk<'a> {
+    pub identity: Option<&'a dyn crate::IdentityRules>,
+    pub opts: &'a Options,
+    pub issues: Vec<Issue>,
+    pub ids: Vec<(String, IdValue)>,
+    pub frames: Vec<Frame<'a>>,
+    pub path: String,
+}
+
+/// The result of one field.
+pub(crate) enum Out {
+    /// Absent or blank.
+    Missing,
+    /// Reported already.
+    Invalid,
+    /// The normalised value.
+    Valid(Value),
+}
+
+/// Validates `data` against form `form_id`. Every problem is reported at once, with a path like
+/// `emergencyContacts[1].mobile`; cross-field rules run even when other fields fail. `Err` only
+/// for API misuse: an unknown form id (`form.unknown`).
+///
+/// ```
+/// use homecare_forms::{validate_form, Date, Options, Registry};
+/// let reg = Registry::new();
+/// let opts = Options::new(Date::new(2026, 11, 30).unwrap());
+/// let data = serde_json::json!({"category": "service", "text": "  护士很耐心  "});
+/// let r = validate_form(&reg, "feedback", &data, &opts).unwrap();
+/// assert!(r.ok);
+/// assert_eq!(r.value["text"], "护士很耐心");
+/// let r = validate_form(&reg, "feedback", &serde_json::json!({}), &opts).unwrap();
+/// assert_eq!(r.errors[0].code, "field.required_choice");
+/// assert_eq!(r.errors[0].path, "category");
+/// ```
+pub fn validate_form(
+    registry: &Registry,
+    form_id: &str,
+    data: &Value,
+    options: &Options,
+) -> Result<FormResult, Problem> {
+    let schema = registry
+        .schema(form_id)
+        .ok_or_else(|| Problem::new("", "form.unknown").text("form", form_id))?;
+    let (value, issues) = run(registry, schema, data, options);
+    Ok(FormResult::from_issues(value, issues, options))
+}
+
+/// [`validate_form`] on JSON text, enforcing the size and depth limits before `serde_json`
+/// parses (its parser recurses), so 100 000 nested `[` is an `input.too_deep` /
+/// `input.too_large` result, not a stack overflow. Malformed JSON is `input.invalid_json`.
+///
+/// ```
+/// use homecare_forms::{validate_form_json, Date, Options, Registry};
+/// let reg = Registry::new();
+/// let opts = Options::new(Date::new(2026, 11, 30).unwrap());
+/// let r = validate_form_json(&reg, "feedback", &"[".repeat(100_000), &opts).unwrap();
+/// assert_eq!(r.errors[0].code, "input.too_deep");
+/// let r = validate_form_json(&reg, "feedback", "{\"text\":", &opts).unwrap();
+/// assert_eq!(r.errors[0].code, "input.invalid_json");
+/// ```
+pub fn validate_form_json(
+    registry: &Registry,
+    form_id: &str,
+    json_text: &str,
+    options: &Options,
+) -> Result<FormResult, Problem> {
+    match parse_input(json_text, options) {
+        Ok(data) => validate_form(registry, form_id, &data, options),
+        Err(p) => {
+            if registry.schema(form_id).is_none() {
+                return Err(Problem::new("", "form.unknown").text("form", form_id));
+            }
+            Ok(FormResult::from_issues(
+                Value::Null,
+                vec![Issue {
+                    problem: p,
+                    also: Vec::new(),
+                }],
+                options,
+            ))
+        }
+    }
+}
+
+pub(crate) fn parse_input(json_text: &str, options: &Options) -> Result<Value, Problem> {
+    crate::prescan_json(json_text, &options.limits)?;
+    serde_json::from_str(json_text).map_err(|_| Problem::new("", "input.invalid_json"))
+}
+
+/// Validates and returns the normalised value plus all issues.
+pub(crate) fn run(
+    registry: &Registry,
+    schema: &Schema,
+    data: &Value,
+    opts: &Options,
+) -> (Value, Vec<Issue>) {
+    let mut w = Walk {
+        identity: registry.identity(),
+        opts,
+        issues: Vec::new(),
+        ids: Vec::new(),
+        frames: Vec::new(),
+        path: String::new(),
+    };
+    let value = match data {
+        Value::Object(map) => Value::Object(w.object(&schema.root, map)),
+        _ => {
+            w.report(Problem::new("", "input.not_object"));
+            Value::Null
+        }
+    };
+    (value, w.issues)
+}
+
+impl<'a> Walk<'a> {
+    pub(crate) fn report(&mut self, problem: Problem) {
+        self.report_also(problem, Vec::new());
+    }
+
+    pub(crate) fn report_also(&mut self, problem: Problem, also: Vec<String>) {
+        if self.issues.len() < self.opts.limits.max_errors {
+            self.issues.push(Issue { problem, also });
+        }
+    }
+
+    /// A problem at the current path with the current label.
+    pub(crate) fn here(&self, code: &'static str) -> Problem {
+        Problem::new(self.path.as_str(), code).text("label", self.label_text())
+    }
+
+    /// The label of the current position: `紧急联系人2的手机号`, `手机号`, or `此项`.
+    pub(crate) fn label_text(&self) -> String {
+        label_of(&self.frames, self.opts.locale)
+    }
+
+    fn enter_key(&mut self, key: &str) -> usize {
+        let len = self.path.len();
+        if !self.path.is_empty() {
+            self.path.push('.');
+        }
+        self.path.push_str(key);
+        len
+    }
+
+    fn enter_index(&mut self, i: usize) -> usize {
+        let len = self.path.len();
+        self.path.push('[');
+        self.path.push_str(&i.to_string());
+        self.path.push(']');
+        len
+    }
+
+    pub(crate) fn object(
+        &mut self,
+        spec: &'a ObjectSpec,
+        input: &Map<String, Value>,
+    ) -> Map<String, Value> {
+        let mut out = Map::new();
+        for field in &spec.fields {
+            let raw = input.get(&field.name);
+            let mark = self.enter_key(&field.name);
+            self.frames.push(Frame {
+                label: field.label.as_ref(),
+                index: None,
+            });
+            let result = self.field(field, raw, input, &out);
+            self.frames.pop();
+            self.path.truncate(mark);
+            if let Out::Valid(v) = result {
+                out.insert(field.name.clone(), v);
+            }
+        }
+        if spec.unknown == Unknown::Report {
+            for key in input.keys() {
+                if spec.field(key).is_none() {
+                    let mark = self.enter_key(key);
+                    self.frames.push(Frame {
+                        label: None,
+                        index: None,
+                    });
+                    let p = self.here("object.unknown_field").text("name", key.as_str());
+                    self.report(p);
+                    self.frames.pop();
+                    self.path.truncate(mark);
+                }
+            }
+        }
+        self.rules(spec, &out);
+        out
+    }
+
+    /// One field: presence, then the type's normalisation and rules.
+    fn field(
+        &mut self,
+        spec: &'a FieldSpec,
+        raw: Option<&Value>,
+        siblings: &Map<String, Value>,
+        done: &Map<String, Value>,
+    ) -> Out {
+        let present = match raw {
+            None => false,
+            Some(Value::Null) if spec.nullable => return Out::Valid(Value::Null),
+            Some(Value::Null) => false,
+            Some(Value::String(s)) => !s.trim().is_empty(),
+            Some(Value::Array(a)) => !(spec.required && a.is_empty()),
+            Some(_) => true,
+        };
+        let Some(raw) = raw.filter(|_| present) else {
+            if spec.required {
+                let code = if spec.ty.is_choice() {
+                    "field.required_choice"
+                } else {
+                    "field.required"
+                };
+                let p = self.here(code);
+                self.report(p);
+                return Out::Invalid;
+            }
+            return Out::Missing;
+        };
+        match self.typed(spec, raw, siblings, done) {
+            Some(v) => Out::Valid(v),
+            None => Out::Invalid,
+        }
+    }
+
+    fn wrong_type(&mut self, expected: &'static str) -> Option<Value> {
+        let p = self.here("field.wrong_type").text("expected", expected);
+        self.report(p);
+        None
+    }
+
+    /// The text of a string-typed input, within the string limit.
+    fn text<'v>(&mut self, raw: &'v Value, expected: &'static str) -> Option<&'v str> {
+        let Value::String(s) = raw else {
+            self.wrong_type(expected);
+            return None;
+        };
+        let max = self.opts.limits.max_string_chars;
+        // Bytes ≥ chars, so the cheap byte check settles the common case.
+        if s.len() > max && s.chars().count() > max {
+            let p = self.here("input.string_too_long").int("max", to_i64(max));
+            self.report(p);
+            return None;
+        }
+        Some(s)
+    }
+
+    fn typed(
+        &mut self,
+        spec: &'a FieldSpec,
+        raw: &Value,
+        siblings: &Map<String, Value>,
+        done: &Map<String, Value>,
+    ) -> Option<Value> {
+        match &spec.ty {
+            FieldType::String(s) => self.string(s, raw),
+            FieldType::Integer { min, max } => self.integer(raw, *min, *max),
+            FieldType::Decimal { scale, min, max } => self.decimal(raw, *scale, *min, *max),
+            FieldType::Boolean => match raw {
+                Value::Bool(_) => Some(raw.clone()),
+                _ => self.wrong_type("boolean"),
+            },
+            FieldType::Date(d) => self.date(d, raw),
+            FieldType::Time { step, min, max } => self.time(raw, *step, *min, *max),
+            FieldType::DateTime { not_future } => self.datetime(raw, *not_future),
+            FieldType::Enum(values) => {
+                let s = normalize_text(self.text(raw, "enum")?, false);
+                if values.iter().any(|v| v.value == s) {
+                    Some(Value::String(s.into_owned()))
+                } else {
+                    let p = self.here("enum.not_allowed");
+                    self.report(p);
+                    None
+                }
+            }
+            FieldType::Object(obj) => match raw {
+                Value::Object(map) => Some(Value::Object(self.object(obj, map))),
+                _ => self.wrong_type("object"),
+            },
+            FieldType::Array(arr) => match raw {
+                Value::Array(items) => self.array(arr, items),
+                _ => self.wrong_type("array"),
+            },
+            _ => self.identity_field(&spec.ty, raw, siblings, done),
+        }
+    }
+
+    fn string(&mut self, spec: &StringSpec, raw: &Value) -> Option<Value> {
+        let s = normalize_text(self.text(raw, "string")?, spec.half_width);
+        let mut ok = true;
+        if spec.min_length.is_some() || spec.max_length.is_some() {
+            let n = s.chars().count();
+            let p = match (spec.min_length, spec.max_length) {
+                // A fixed length (codes, region codes) reads better as "应为6位".
+                (Some(min), Some(max)) if min == max && n != min => Some(
+                    self.here("string.wrong_length")
+                        .int("length", to_i64(min))
+                        .int("actual", to_i64(n)),
+                ),
+                (Some(min), _) if n < min => Some(
+                    self.here("string.too_short")
+                        .int("min", to_i64(min))
+                        .int("actual", to_i64(n)),
+                ),
+                (_, Some(max)) if n > max => Some(
+                    self.here("string.too_long")
+                        .int("max", to_i64(max))
+                        .int("actual", to_i64(n)),
+                ),
+                _ => None,
+            };
+            if let Some(p) = p {
+                self.report(p);
+                ok = false;
+            }
+        }
+        if let Some(c) = spec.chars.as_ref().and_then(|set| set.first_outside(&s)) {
+            let p = self.here("string.invalid_char").text("char", c.to_string());
+            self.report(p);
+            ok = false;
+        }
+        ok.then(|| Value::String(s.into_owned()))
+    }
+
+    /// A number from a JSON number or typed text (full-width digits folded).
+    fn number(&mut self, raw: &Value, scale: u8, code: &'static str) -> Option<Dec> {
+        let mut too_precise = false;
+        let d = match raw {
+            Value::Number(n) => match n.as_i64() {
+                Some(i) => Some(Dec::from_int(i)),
+                None => {
+                    let d = n
+                        .as_f64()
+                        .and_then(|f| Dec::from_f64(f, scale.saturating_add(3)));
+                    // A finite float with more digits than we keep (0.1 + 0.2) is "too
+                    // precise", not "not a number".
+                    too_precise = d.is_none() && n.as_f64().is_some_and(f64::is_finite);
+                    d
+                }
+            },
+            Value::String(_) => {
+                let s = self.text(raw, "number")?;
+                Dec::parse(&normalize_text(s, true))
+            }
+            _ => None,
+        };
+        if d.is_none() {
+            let p = if too_precise && code == "decimal.invalid" {
+                self.here("decimal.too_precise")
+                    .int("places", i64::from(scale))
+            } else {
+                self.here(code)
+            };
+            self.report(p);
+        }
+        d
+    }
+
+    fn integer(&mut self, raw: &Value, min: Option<i64>, max: Option<i64>) -> Option<Value> {
+        let d = self.number(raw, 0, "integer.invalid")?;
+        let Some(n) = d.as_int() else {
+            let p = self.here("integer.invalid");
+            self.report(p);
+            return None;
+        };
+        let mut ok = true;
+        if let Some(min) = min.filter(|m| n < *m) {
+            let p = self.here("number.too_small").int("min", min);
+            self.report(p);
+            ok = false;
+        }
+        if let Some(max) = max.filter(|m| n > *m) {
+            let p = self.here("number.too_large").int("max", max);
+            self.report(p);
+            ok = false;
+        }
+        ok.then(|| Value::from(n))
+    }
+
+    fn decimal(
+        &mut self,
+        raw: &Value,
+        scale: u8,
+        min: Option<Dec>,
+        max: Option<Dec>,
+    ) -> Option<Value> {
+        let d = self.number(raw, scale, "decimal.invalid")?;
+        let mut ok = true;
+        if d.scale() > scale {
+            let p = self
+                .here("decimal.too_precise")
+                .int("places", i64::from(scale));
+            self.report(p);
+            ok = false;
+        }
+        if let Some(min) = min.filter(|m| d < *m) {
+            let p = self.here("number.too_small").text("min", min.to_string());
+            self.report(p);
+            ok = false;
+        }
+        if let Some(max) = max.filter(|m| d > *m) {
+            let p = self.here("number.too_large").text("max", max.to_string());
+            self.report(p);
+            ok = false;
+        }
+        ok.then(|| Value::String(d.to_string()))
+    }
+
+    fn date(&mut self, spec: &DateSpec, raw: &Value) -> Option<Value> {
+        let s = normalize_text(self.text(raw, "date")?, true);
+        let d = match Date::parse_detailed(&s) {
+            Ok(d) => d,
+            Err(crate::DateError::Shape) => {
+                let p = self.here("date.invalid");
+                self.report(p);
+                return None;
+            }
+            Err(crate::DateError::NoSuchDay) => {
+                let p = self.here("date.no_such_day").text("value", s.as_ref());
+                self.report(p);
+                return None;
+            }
+        };
+        let as_of = self.opts.as_of;
+        let mut ok = true;
+        let mut fail = |w: &mut Self, p: Problem| {
+            w.report(p);
+            ok = false;
+        };
+        if spec.not_future && d > as_of {
+            let p = self.here("date.in_future");
+            fail(self, p);
+        }
+        if spec.not_past && d < as_of {
+            let p = self.here("date.in_past");
+            fail(self, p);
+        }
+        let oldest = spec.max_years_ago.and_then(|n| years_before(as_of, n));
+        let min = match (spec.min, oldest) {
+            (Some(a), Some(b)) => Some(a.max(b)),
+            (a, b) => a.or(b),
+        };
+        if let Some(min) = min.filter(|m| d < *m) {
+            let p = self.here("date.too_early").text("min", min.to_string());
+            fail(self, p);
+        }
+        if let Some(max) = spec.max.filter(|m| d > *m) {
+            let p = self.here("date.too_late").text("max", max.to_string());
+            fail(self, p);
+        }
+        ok.then(|| Value::String(d.to_string()))
+    }
+
+    fn time(
+        &mut self,
+        raw: &Value,
+        step: Option<u16>,
+        min: Option<Time>,
+        max: Option<Time>,
+    ) -> Option<Value> {
+        let s = normalize_text(self.text(raw, "time")?, true);
+        let Some(t) = Time::parse(&s) else {
+            let p = self.here("time.invalid");
+            self.report(p);
+            return None;
+        };
+        let mut ok = true;
+        if let Some(step) = step.filter(|st| t.minutes % st != 0) {
+            let p = self.here("time.off_step").int("step", i64::from(step));
+            self.report(p);
+            ok = false;
+        }
+        if let Some(min) = min.filter(|m| t < *m) {
+            let p = self.here("time.too_early").text("min", min.to_string());
+            self.report(p);
+            ok = false;
+        }
+        if let Some(max) = max.filter(|m| t > *m) {
+            let p = self.here("time.too_late").text("max", max.to_string());
+            self.report(p);
+            ok = false;
+        }
+        ok.then(|| Value::String(t.to_string()))
+    }
+
+    fn datetime(&mut self, raw: &Value, not_future: bool) -> Option<Value> {
+        let s = normalize_text(self.text(raw, "datetime")?, true);
+        let Some(t) = DateTime::parse(&s) else {
+            let p = self.here("datetime.invalid");
+            self.report(p);
+            return None;
+        };
+        let now = self.opts.now.unwrap_or(DateTime {
+            date: self.opts.as_of,
+            time: Time { minutes: 1439 },
+        });
+        if not_future && t > now {
+            let p = self.here("datetime.in_future");
+            self.report(p);
+            return None;
+        }
+        Some(Value::String(t.to_string()))
+    }
+
+    fn array(&mut self, spec: &'a ArraySpec, items: &[Value]) -> Option<Value> {
+        let max_len = self.opts.limits.max_array_len;
+        if items.len() > max_len {
+            let p = self
+                .here("input.array_too_long")
+                .int("max", to_i64(max_len));
+            self.report(p);
+            return None;
+        }
+        let mut ok = true;
+        if let Some(min) = spec.min_items.filter(|m| items.len() < *m) {
+            let p = self.here("array.too_few").int("min", to_i64(min));
+            self.report(p);
+            ok = false;
+        }
+        if let Some(max) = spec.max_items.filter(|m| items.len() > *m) {
+            let p = self.here("array.too_many").int("max", to_i64(max));
+            self.report(p);
+            // Do not walk a list the form does not allow; its items add nothing useful.
+            return None;
+        }
+        let empty = Map::new();
+        let mut out = Vec::with_capacity(items.len());
+        for (i, item) in items.iter().enumerate() {
+            let mark = self.enter_index(i);
+            self.frames.push(Frame {
+                label: spec.items.label.as_ref(),
+                index: Some(i),
+            });
+            // Items are always required: a hole in a list is a mistake, not an omission.
+            let item_spec = &spec.items;
+            let result = match item {
+                Value::Null => {
+                    let p = self.here(if item_spec.ty.is_choice() {
+                        "field.required_choice"
+                    } else {
+                        "field.required"
+                    });
+                    self.report(p);
+                    Out::Invalid
+                }
+                _ => match self.typed(item_spec, item, &empty, &empty) {
+                    Some(v) => Out::Valid(v),
+                    None => Out::Invalid,
+                },
+            };
+            self.frames.pop();
+            self.path.truncate(mark);
+            match result {
+                Out::Valid(v) => out.push(v),
+                // A placeholder keeps indexes aligned for unique/overlap checks.
+                Out::Invalid | Out::Missing => {
+                    ok = false;
+                    out.push(Value::Null);
+                }
+            }
+        }
+        self.unique(spec, &out);
+        ok.then_some(Value::Array(out))
+    }
+
+    fn unique(&mut self, spec: &'a ArraySpec, out: &[Value]) {
+        let key = match &spec.unique {
+            Unique::No => return,
+            Unique::Whole => None,
+            Unique::By(k) => Some(k.as_str()),
+        };
+        let pick = |v: &'_ Value| -> Option<Value> {
+            let v = match key {
+                Some(k) => v.get(k)?,
+                None => v,
+            };
+            (!v.is_null()).then(|| v.clone())
+        };
+        let keys: Vec<Option<Value>> = out.iter().map(pick).collect();
+        let base = self.path.clone();
+        for (j, kj) in keys.iter().enumerate() {
+            let Some(kj) = kj else { continue };
+            let first = keys.iter().take(j).position(|ki| ki.as_ref() == Some(kj));
+            let Some(first) = first else { continue };
+            let mark = self.enter_index(j);
+            self.frames.push(Frame {
+                label: spec.items.label.as_ref(),
+                index: Some(j),
+            });
+            let key_label = match (key, &spec.items.ty) {
+                (Some(k), FieldType::Object(obj)) => obj.field(k).and_then(|f| f.label.as_ref()),
+                _ => None,
+            };
+            let inner = key.map(|k| self.enter_key(k));
+            if key.is_some() {
+                self.frames.push(Frame {
+                    label: key_label,
+                    index: None,
+                });
+            }
+            // The partner item's path, so a live check of either item shows the problem.
+            let first_path = match key {
+                Some(k) => format!("{base}[{first}].{k}"),
+                None => format!("{base}[{first}]"),
+            };
+            let p = self.here("array.duplicate").int("first", to_i64(first + 1));
+            self.report_also(p, vec![first_path]);
+            if key.is_some() {
+                self.frames.pop();
+            }
+            if let Some(m) = inner {
+                self.path.truncate(m);
+            }
+            self.frames.pop();
+            self.path.truncate(mark);
+        }
+    }
+
+    fn identity_field(
+        &mut self,
+        ty: &FieldType,
+        raw: &Value,
+        siblings: &Map<String, Value>,
+        done: &Map<String, Value>,
+    ) -> Option<Value> {
+        let input = normalize_text(self.text(raw, ty.name())?, false);
+        let Some(rules) = self.identity else {
+            let p = self.here("field.identity_unchecked");
+            self.report(p);
+            return None;
+        };
+        let sibling = |key: &Option<String>| -> Option<String> {
+            let k = key.as_deref()?;
+            let v = done.get(k).or_else(|| siblings.get(k))?;
+            Some(v.as_str()?.trim().to_owned()).filter(|s| !s.is_empty())
+        };
+        // A kind field that failed its own check cannot pick the rules for this number; its
+        // error already stops the form, so this field waits rather than adding noise.
+        let kind_failed = |w: &Self, key: &Option<String>| -> bool {
+            let Some(k) = key.as_deref() else {
+                return false;
+            };
+            let parent = w
+                .path
+                .rfind('.')
+                .map_or("", |at| w.path.get(..at).unwrap_or(""));
+            let sib = if parent.is_empty() {
+                k.to_owned()
+            } else {
+                format!("{parent}.{k}")
+            };
+            w.has_issue_under(&sib)
+        };
+        match ty {
+            FieldType::IdNumber { kind_field, .. } | FieldType::Certificate { kind_field, .. }
+                if kind_failed(self, kind_field) =>
+            {
+                return None;
+            }
+            _ => {}
+        }
+        let result = match ty {
+            FieldType::IdNumber { kinds, kind_field } => {
+                let chosen = sibling(kind_field).map(|k| vec![k]);
+                let kinds = chosen.as_deref().unwrap_or(kinds);
+                match rules.id_number(&input, kinds, self.opts.as_of) {
+                    Ok(id) => {
+                        let v = id.normalized.clone();
+                        self.ids.push((self.path.clone(), id));
+                        Ok(v)
+                    }
+                    Err(e) => Err(e),
+                }
+            }
+            FieldType::Mobile => rules.mobile(&input),
+            FieldType::Landline => rules.landline(&input),
+            FieldType::Phone => {
+                if input.starts_with(['1', '+', '１', '＋']) {
+                    rules.mobile(&input)
+                } else {
+                    rules.landline(&input)
+                }
+            }
+            FieldType::Name => rules.name(&input),
+            FieldType::Email => rules.email(&input),
+            FieldType::Uscc => rules.uscc(&input),
+            FieldType::Certificate { kind, kind_field } => {
+                match sibling(kind_field).or_else(|| kind.clone()) {
+                    Some(k) => rules.certificate(&input, &k),
+                    // Without a kind there is nothing to check the number against; the
+                    // kind field reports its own absence if it is required.
+                    None => Ok(input.clone().into_owned()),
+                }
+            }
+            _ => Ok(input.clone().into_owned()),
+        };
+        match result {
+            Ok(v) => Some(Value::String(v)),
+            Err(problems) => {
+                let label = self.label_text();
+                for p in problems {
+                    let mut p = p.at(&self.path);
+                    if p.param("label").is_none() {
+                        p = p.text("label", label.as_str());
+                    }
+                    self.report(p);
+                }
+                None
+            }
+        }
+    }
+}
+
+/// The same month and day `n` years before `d` (Feb 29 → Feb 28).
+fn years_before(d: Date, n: u16) -> Option<Date> {
+    let year = d.year.checked_sub(n)?;
+    Date::new(year, d.month, d.day).or_else(|| Date::new(year, d.month, d.day.saturating_sub(1)))
+}
+
+/// Composes a label from the frame stack: the innermost field label, prefixed with the
+/// nearest enclosing array item (`紧急联系人2的手机号` / `emergency contact 2 mobile`).
+pub(crate) fn label_of(frames: &[Frame<'_>], locale: Locale) -> String {
+    let fallback = match locale {
+        Locale::ZhCn => "此项",
+        Locale::En => "this field",
+    };
+    let Some((last, before)) = frames.split_last() else {
+        return fallback.to_owned();
+    };
+    let item = |f: &Frame<'_>| -> Option<String> {
+        let n = f.index?.checked_add(1)?;
+        Some(match (locale, f.label) {
+            (Locale::ZhCn, None) => format!("第{n}项"),
+            (Locale::En, None) => format!("item {n}"),
+            (Locale::ZhCn, Some(l)) => format!("{}{n}", l.zh_cn),
+            (Locale::En, Some(l)) => format!("{} {n}", l.en),
+        })
+    };
+    if last.index.is_some() {
+        return item(last).unwrap_or_else(|| fallback.to_owned());
+    }
+    let own = last.label.map(|l| l.get(locale));
+    let parent = before
+        .iter()
+        .rev()
+        .find(|f| f.index.is_some())
+        .and_then(item);
+    match (parent, own) {
+        (Some(p), Some(o)) => match locale {
+            Locale::ZhCn => format!("{p}的{o}"),
+            Locale::En => format!("{p} {o}"),
+        },
+        (None, Some(o)) => o.to_owned(),
+        (Some(p), None) => p,
+        (None, None) => fallback.to_owned(),
+    }
+}
