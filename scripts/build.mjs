@@ -135,7 +135,6 @@ const weapp = makeWeapp({
   entropy: read(path.join(js, 'weapp-entropy.js')),
   errorJs,
   apiJs,
-  names,
 });
 fs.writeFileSync(path.join(pkg, 'weapp.js'), banner + weapp);
 

@@ -18,7 +18,9 @@ function dropFunction(src, name) {
   return src.slice(0, m.index) + src.slice(i + 1);
 }
 
-export function makeWeapp({ glue, text, entropy, errorJs, apiJs, names }) {
+export function makeWeapp({ glue, text, entropy, errorJs, apiJs }) {
+  // The raw glue's exports, handed to createApi as the `raw` object.
+  const rawNames = [...glue.matchAll(/^export function (\w+)/gm)].map((m) => m[1]);
   let g = glue;
   for (const f of ['__wbg_load', 'initSync', '__wbg_init', '__wbg_init_once']) g = dropFunction(g, f);
   g = g.replace(/^let __wbg_init_promise;\n/m, '');
@@ -35,7 +37,7 @@ ${g}
 // ---- WeChat loader ----
 ${apiJs}
 var __hc_state = { ready: false };
-var __hc_api = createApi({ ${names.filter((n) => n !== 'HomecareError').map((n) => `${n}: ${n}`).join(', ')} }, __hc_state);
+var __hc_api = createApi({ ${rawNames.map((n) => `${n}: ${n}`).join(', ')} }, __hc_state);
 var __hc_initPromise = null;
 var DEFAULT_WASM_PATH = '/homecare/homecare_bg.wasm.br';
 

@@ -20,7 +20,7 @@ pub struct Date {
 
 /// Whether `year` is a Gregorian leap year.
 pub(crate) fn is_leap(year: u16) -> bool {
-    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+    (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400)
 }
 
 /// Days in `month` of `year`; 0 for a month outside 1..=12.

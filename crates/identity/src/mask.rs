@@ -215,7 +215,7 @@ fn bank_card(value: &str, m: char) -> String {
         return all(value, m);
     }
     let len = digits.len();
-    let end_len = if len % 4 == 0 { 4 } else { len % 4 };
+    let end_len = if len.is_multiple_of(4) { 4 } else { len % 4 };
     let middle = len - 4 - end_len;
     let mut out = String::with_capacity(len * 2);
     out.push_str(digits.get(..4).unwrap_or(""));

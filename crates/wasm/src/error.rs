@@ -7,7 +7,8 @@
 //! every crate's `MESSAGES` table (`messages.rs`), so wording lives in one place.
 
 use crate::messages::catalog;
-use homecare_core::{Locale, Param, Problem};
+pub use homecare_core::Param;
+use homecare_core::{Locale, Problem};
 use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::JsValue;
 

@@ -9,7 +9,9 @@
 mod bench_boundary;
 mod entropy;
 mod error;
+mod identity;
 mod interop;
+mod json_check;
 mod messages;
 mod panic_hook;
 mod self_test;

@@ -32,7 +32,7 @@ pub const MESSAGES: MessageTable = &[
 ];
 
 /// Every crate's table; the first that knows a code wins.
-const TABLES: &[MessageTable] = &[MESSAGES];
+const TABLES: &[MessageTable] = &[MESSAGES, homecare_identity::MESSAGES];
 
 /// The catalog the exports render messages from.
 pub fn catalog() -> Catalog<'static> {

@@ -16,3 +16,69 @@ function createApi(raw, state) {
   for (var i = 0; i < API_PARTS.length; i++) API_PARTS[i](api, raw, ready);
   return api;
 }
+
+// ---- argument helpers shared by the feature files ----
+
+/** A HomecareError for API misuse. */
+function hcMisuse(code, message, params) {
+  return new HomecareError(code, message, params || {});
+}
+
+/** Throws arg.invalid_type unless `value` is a string. */
+function hcString(value, name) {
+  if (typeof value !== 'string') {
+    throw hcMisuse('arg.invalid_type', 'Expected ' + name + ' to be of type string.', { name: name, expected: 'string' });
+  }
+  return value;
+}
+
+/**
+ * A plain snapshot of the option keys `keys` of `options` (undefined/null: {}). A non-object,
+ * or a getter or proxy that throws, is misuse, so callers never see the app's own exception
+ * from inside the library.
+ */
+function hcOptions(options, keys) {
+  if (options === undefined || options === null) return {};
+  if (typeof options !== 'object' || Array.isArray(options)) {
+    throw hcMisuse('arg.invalid_type', 'Expected options to be of type object.', { name: 'options', expected: 'object' });
+  }
+  var out = {};
+  for (var i = 0; i < keys.length; i++) {
+    var v;
+    try {
+      v = options[keys[i]];
+    } catch (e) {
+      throw hcMisuse('arg.invalid_value', 'Reading options.' + keys[i] + ' threw: ' + (e && e.message), { name: keys[i] });
+    }
+    if (v !== undefined) out[keys[i]] = v;
+  }
+  return out;
+}
+
+/** JSON text of `value` for the wasm side; cycles, BigInt and throwing getters are misuse. */
+function hcJson(value, name) {
+  var text;
+  try {
+    text = JSON.stringify(value);
+  } catch (e) {
+    throw hcMisuse('arg.invalid_value', name + ' cannot be written as JSON: ' + (e && e.message), { name: name });
+  }
+  if (text === undefined) {
+    throw hcMisuse('arg.invalid_type', 'Expected ' + name + ' to be a JSON value.', { name: name, expected: 'object' });
+  }
+  return text;
+}
+
+/** Throws arg.invalid_type unless `value` is a Uint8Array (from any realm). */
+function hcBytes(value, name) {
+  var tag;
+  try {
+    tag = Object.prototype.toString.call(value);
+  } catch (e) {
+    tag = '';
+  }
+  if (tag !== '[object Uint8Array]') {
+    throw hcMisuse('arg.invalid_type', 'Expected ' + name + ' to be a Uint8Array.', { name: name, expected: 'Uint8Array' });
+  }
+  return value;
+}
