@@ -138,3 +138,13 @@ impl FromIterator<IdKind> for KindSet {
         iter.into_iter().fold(KindSet::EMPTY, KindSet::with)
     }
 }
+
+impl<'de> serde::Deserialize<'de> for KindSet {
+    /// From a list of JS kind names (`["resident", "hkPermit"]`); an unknown name is an error.
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let names = <Vec<String>>::deserialize(d)?;
+        KindSet::from_names(names.iter().map(String::as_str)).map_err(|name| {
+            serde::de::Error::custom(format_args!("unknown document kind {name:?}"))
+        })
+    }
+}

@@ -53,7 +53,8 @@ impl serde::Serialize for RegionCode {
 
 impl<'de> serde::Deserialize<'de> for RegionCode {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let s = <&str>::deserialize(d)?;
+        // Owned, not borrowed: `serde_json::from_value` cannot lend a &str.
+        let s = String::deserialize(d)?;
         let digits = s.as_bytes();
         match crate::normalize::number(digits) {
             Some(n) if digits.len() == 6 => Ok(RegionCode(n)),
