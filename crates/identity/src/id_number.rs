@@ -9,9 +9,11 @@
 //! assert_eq!(id.normalized.as_str(), "11010519491231002X");
 //! assert_eq!(id.birth_date.unwrap().to_string(), "1949-12-31");
 //! assert_eq!((id.sex, id.age), (Some(Sex::Female), Some(74)));
+//! # #[cfg(feature = "region-names")]
 //! assert_eq!(id.region.unwrap().county, Some("朝阳区"));
 //!
 //! // The JSON the JS layer receives as `value`:
+//! # #[cfg(feature = "region-names")]
 //! assert_eq!(
 //!     serde_json::to_value(&id).unwrap(),
 //!     serde_json::json!({
