@@ -22,6 +22,9 @@ times larger in wasm):
                           bits 6-11 last year - 1979 (0 = still in force at the data's end, 2020),
                           bit 12 abolished (absent from the current list)
   NAME_POOL: &str         names separated by '|', suffix-shared ("城区" reuses the tail of "东城区")
+  PROVINCE_NAMES: [&str]  province-level names, aligned with PROVINCES
+NAMES and NAME_POOL (about 60 KB of the ~90 KB) are compiled only with the crate's default
+feature `region-names`.
 """
 import ast
 import hashlib
@@ -32,6 +35,7 @@ import tempfile
 
 VERSION = "1.0.20"
 OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "crates", "identity", "src", "region", "data.rs")
+NAMES_CFG = '#[cfg(feature = "region-names")]\n'
 FIRST_DATA_YEAR = 1980
 LAST_DATA_YEAR = 2020
 
@@ -137,18 +141,23 @@ def main():
     for p, i in provinces:
         out.append("    (%d, %d),\n" % (p, i))
     out.append("];\n\n")
+    out.append("/// Province-level names, aligned with PROVINCES (kept without `region-names`).\n")
+    out.append("pub(crate) static PROVINCE_NAMES: [&str; %d] = [\n" % len(provinces))
+    for p, _ in provinces:
+        out.append("    \"%s\",\n" % records["%02d0000" % p][0])
+    out.append("];\n\n")
 
-    def arr(name, values):
-        out.append("#[rustfmt::skip]\npub(crate) static %s: [u16; %d] = [\n" % (name, len(values)))
+    def arr(name, values, cfg=""):
+        out.append("%s#[rustfmt::skip]\npub(crate) static %s: [u16; %d] = [\n" % (cfg, name, len(values)))
         for i in range(0, len(values), 16):
             out.append("    " + ", ".join(str(v) for v in values[i:i + 16]) + ",\n")
         out.append("];\n\n")
 
     arr("CODES", [int(c[2:]) for c in codes])
-    arr("NAMES", [offsets[records[c][0]] for c in codes])
+    arr("NAMES", [offsets[records[c][0]] for c in codes], NAMES_CFG)
     arr("SPANS", [enc(records[c][1]) | (enc(records[c][2]) << 6) | ((1 << 12) if records[c][3] else 0) for c in codes])
     text = pool.decode("utf-8")
-    out.append("#[rustfmt::skip]\npub(crate) static NAME_POOL: &str = concat!(\n")
+    out.append(NAMES_CFG + "#[rustfmt::skip]\npub(crate) static NAME_POOL: &str = concat!(\n")
     parts = text.split("|")[:-1]
     for i in range(0, len(parts), 12):
         out.append("    \"" + "|".join(parts[i:i + 12]) + "|\",\n")

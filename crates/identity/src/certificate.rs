@@ -33,7 +33,7 @@ fn digits(s: &str) -> bool {
 
 /// 养老护理员 职业技能等级证书: `Y` (employer evaluation) or `S` (social evaluation body) +
 /// 4-digit evaluation body + 2-digit province + 6-digit site + 2-digit year + 1-digit level
-/// (1–5) + 6-digit serial = 22 characters. Layout [SECONDARY]: from the published coding rule
+/// (1–5) + 6-digit serial = 22 characters. Layout (secondary source): from the published coding rule
 /// as reproduced by third parties; older 国家职业资格证书 numbers are not accepted.
 ///
 /// ```

@@ -158,8 +158,9 @@ impl serde::Serialize for Date {
 
 impl<'de> serde::Deserialize<'de> for Date {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let s = <&str>::deserialize(d)?;
-        Date::parse(s).ok_or_else(|| serde::de::Error::custom("expected a YYYY-MM-DD date"))
+        // Owned, not borrowed: `serde_json::from_value` and escaped strings cannot lend a &str.
+        let s = String::deserialize(d)?;
+        Date::parse(&s).ok_or_else(|| serde::de::Error::custom("expected a YYYY-MM-DD date"))
     }
 }
 
@@ -176,6 +177,13 @@ mod tests {
         assert!(Date::new(2024, 13, 1).is_none());
         assert!(Date::parse("2024-1-01").is_none());
         assert!(Date::parse("2024-01-0a").is_none());
+    }
+
+    #[test]
+    fn deserializes_from_owned_values() {
+        let d: Date = serde_json::from_value(serde_json::json!("2024-02-29")).unwrap();
+        assert_eq!(d, Date::new(2024, 2, 29).unwrap());
+        assert!(serde_json::from_value::<Date>(serde_json::json!("2023-02-29")).is_err());
     }
 
     #[test]

@@ -50,6 +50,7 @@ impl ParsedId {
     /// use homecare_identity::{parse_id_number, Date, ParseOptions};
     /// let opts = ParseOptions::new(Date::parse("2024-06-01").unwrap());
     /// let id = parse_id_number("11010519491231002X", &opts).unwrap();
+    /// # #[cfg(feature = "region-names")]
     /// assert_eq!(
     ///     id.to_compact(),
     ///     "O|resident|11010519491231002X|1949-12-31|female|74|110105|北京市|北京市|朝阳区|0|||"

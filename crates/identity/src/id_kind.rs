@@ -14,15 +14,27 @@ pub enum IdKind {
     MoPermit,
     /// Residence permit for Taiwan residents: address code 830000.
     TwPermit,
-    /// 外国人永久居留身份证, 2023 version: 18 digits starting with 9.
+    /// 外国人永久居留身份证, 2023 version (first digit 9 + acceptance province (2) +
+    /// ISO 3166-1 numeric nationality (3) + YYYYMMDD + sequence (3, odd = male) + MOD 11-2).
+    /// The "9" and the MOD 11-2 check are official (NIA 2023 text); the field split is
+    /// confirmed by two independent implementations (hutool, CredentialKit), not by the
+    /// official table.
     ForeignPermanent2023,
-    /// 外国人永久居留身份证, 2017 version: 3 letters + 12 digits.
+    /// 外国人永久居留身份证, 2017 version: 3 letters + 12 digits (official). The split used
+    /// here is **unconfirmed** (from CredentialKit): ISO alpha-3 nationality (3) + acceptance
+    /// place (4: province + city) + YYMMDD + sex digit (odd = male) + an ICAO 9303 7-3-1
+    /// check digit. Because the check rule is unconfirmed, a mismatch is only the warning
+    /// `id.checksum_unconfirmed`; the century of YYMMDD is guessed (20YY unless after asOf).
     ForeignPermanent2017,
-    /// 港澳居民来往内地通行证 (回乡证): H or M + 8 or 10 digits.
+    /// 港澳居民来往内地通行证 (回乡证): H (Hong Kong) or M (Macau) + 8 digits, or + 10 with the
+    /// 2-digit issue count. No check digit is known, so only the shape is checked.
     HkMoTravelPermit,
-    /// 台湾居民来往大陆通行证 (台胞证): 8 or 10 digits.
+    /// 台湾居民来往大陆通行证 (台胞证): 8 digits, or 10 with the issue count. Shape only.
     TwTravelPermit,
-    /// A Chinese passport, loosely checked (9 characters).
+    /// A Chinese passport, **loosely** checked: 9 characters, one letter + 8 digits (E, G,
+    /// D, S, P, K, H…), two letters + 7 digits (EA…, DE, SE, PE, KJ, MA) or 14/15 + 7 digits.
+    /// There is no check digit outside the machine-readable zone, so typos pass. `H` + 8
+    /// digits is read as a 回乡证 unless only `passport` is allowed.
     Passport,
 }
 
@@ -136,5 +148,15 @@ impl Default for KindSet {
 impl FromIterator<IdKind> for KindSet {
     fn from_iter<I: IntoIterator<Item = IdKind>>(iter: I) -> Self {
         iter.into_iter().fold(KindSet::EMPTY, KindSet::with)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for KindSet {
+    /// From a list of JS kind names (`["resident", "hkPermit"]`); an unknown name is an error.
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let names = <Vec<String>>::deserialize(d)?;
+        KindSet::from_names(names.iter().map(String::as_str)).map_err(|name| {
+            serde::de::Error::custom(format_args!("unknown document kind {name:?}"))
+        })
     }
 }

@@ -9,9 +9,11 @@
 //! assert_eq!(id.normalized.as_str(), "11010519491231002X");
 //! assert_eq!(id.birth_date.unwrap().to_string(), "1949-12-31");
 //! assert_eq!((id.sex, id.age), (Some(Sex::Female), Some(74)));
+//! # #[cfg(feature = "region-names")]
 //! assert_eq!(id.region.unwrap().county, Some("朝阳区"));
 //!
 //! // The JSON the JS layer receives as `value`:
+//! # #[cfg(feature = "region-names")]
 //! assert_eq!(
 //!     serde_json::to_value(&id).unwrap(),
 //!     serde_json::json!({
@@ -168,13 +170,26 @@ impl serde::Serialize for Warnings {
     }
 }
 
-/// Options of [`parse_id_number`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Options of [`parse_id_number`]. JSON: `{ asOf: "YYYY-MM-DD", kinds?: ["resident", …] }`
+/// (`asOf` is required here; the JS layer fills in today).
+///
+/// ```
+/// use homecare_identity::{IdKind, ParseOptions};
+/// let o: ParseOptions = serde_json::from_str(r#"{ "asOf": "2025-01-01", "kinds": ["passport"] }"#).unwrap();
+/// assert!(o.kinds.contains(IdKind::Passport) && !o.kinds.contains(IdKind::Resident));
+/// let all: ParseOptions = serde_json::from_str(r#"{ "asOf": "2025-01-01" }"#).unwrap();
+/// assert!(all.kinds.contains(IdKind::Resident));
+/// assert!(serde_json::from_str::<ParseOptions>(r#"{ "asOf": "2025-02-30" }"#).is_err());
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct ParseOptions {
     /// The day ages are computed on and birth dates may not be after (the JS layer passes
     /// today).
     pub as_of: Date,
-    /// Kinds to accept; a number of another kind fails with `id.kind_not_allowed`.
+    /// Kinds to accept (default: all); a number of another kind fails with
+    /// `id.kind_not_allowed`.
+    #[serde(default)]
     pub kinds: KindSet,
 }
 

