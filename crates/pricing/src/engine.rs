@@ -423,8 +423,9 @@ impl PriceEngine {
             None => None,
             Some((package_id, line, visits)) => {
                 let net = lines.get(line).map(|x| x.net).unwrap_or(0);
-                let weights = vec![1i64; usize::try_from(visits).unwrap_or(0)];
-                // Equal split of the line's net over its visits; the odd fen go to earlier visits.
+                // Equal weights (each the whole net, so Σweights ≥ net): an equal split of the
+                // line's net over its visits; the odd fen go to earlier visits.
+                let weights = vec![net; usize::try_from(visits).unwrap_or(0)];
                 let visits = allocate(net, &weights).map_err(|p| vec![p])?;
                 Some(PackageUse {
                     package_id,

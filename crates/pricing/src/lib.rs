@@ -110,7 +110,7 @@ impl PriceEngine {
         event: &RefundEvent,
         options: &PriceOptions,
     ) -> Result<Refund, Vec<Problem>> {
-        refund(quote, payments, event, &self.config().cancellation, options)
+        refund(quote, payments, event, self.config(), options)
     }
 
     /// JSON form of [`PriceEngine::refund`]: request
@@ -121,6 +121,6 @@ impl PriceEngine {
         request_json: &str,
         options: &PriceOptions,
     ) -> Result<String, Vec<Problem>> {
-        refund::refund_json(request_json, &self.config().cancellation, options)
+        refund::refund_json(request_json, self.config(), options)
     }
 }

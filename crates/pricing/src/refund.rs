@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::allocate::allocate;
-use crate::config::{CancelRule, CancellationPolicy};
+use crate::config::{CancelRule, PriceConfig};
 use crate::format::{push_percent, push_yuan};
 use crate::json::{self, index, Reader};
 use crate::messages::codes;
@@ -147,7 +147,7 @@ pub struct Refund {
 /// Computes a refund for `quote` given what was paid and what happened.
 ///
 /// Cancellations: staff-side always refunds everything held; user-side follows the status's
-/// rule in `policy` (percent and tier refunds are rounded half up to the fen; a fixed fee is
+/// rule in `config.cancellation` (percent and tier refunds are rounded half up to the fen; a fixed fee is
 /// kept up to what is held). A cancelled order gives back its coupon and all its points.
 /// Line refunds: each line up to its held share; points come back in proportion (rounded down
 /// to whole points) and the coupon only when every charged line is refunded in full.
@@ -155,9 +155,10 @@ pub fn refund(
     quote: &Quote,
     payments: &[Payment],
     event: &RefundEvent,
-    policy: &CancellationPolicy,
+    config: &PriceConfig,
     options: &PriceOptions,
 ) -> Result<Refund, Vec<Problem>> {
+    let policy = &config.cancellation;
     check_quote(quote).map_err(|p| vec![p.at("quote")])?;
     let held_by_payment = check_payments(quote, payments)?;
     let held = sum(held_by_payment.iter().copied()).map_err(|p| vec![p])?;
@@ -380,8 +381,12 @@ fn user_cancellation(
         CancelRule::NotCancellable => {
             Err(Problem::new("event.status", codes::REFUND_NOT_CANCELLABLE))
         }
-        CancelRule::Percent { refund_bp } => percent(*refund_bp, text),
+        CancelRule::Percent { refund_bp } => {
+            text.push_str(if zh { "取消" } else { ", cancelled" });
+            percent(*refund_bp, text)
+        }
         CancelRule::Fee { fee } => {
+            text.push_str(if zh { "取消" } else { ", cancelled" });
             let kept = (*fee).clamp(0, held);
             text.push_str(if zh { "：扣除 " } else { ": keeps " });
             push_yuan(text, kept);
@@ -474,7 +479,7 @@ fn line_restores(quote: &Quote, refunds: &[i64]) -> Result<(Option<String>, i64)
 /// `docs/pricing.md`); the policy comes from the engine's config.
 pub(crate) fn refund_json(
     request_json: &str,
-    policy: &CancellationPolicy,
+    config: &PriceConfig,
     options: &PriceOptions,
 ) -> Result<String, Vec<Problem>> {
     let v = json::parse(request_json, "")?;
@@ -504,7 +509,7 @@ pub(crate) fn refund_json(
         });
     let (qv, payments, event) = r.finish(parsed)?;
     let quote = crate::snapshot::read_quote(qv, "quote")?;
-    let out = refund(&quote, &payments, &event, policy, options)?;
+    let out = refund(&quote, &payments, &event, config, options)?;
     serde_json::to_string(&out).map_err(|_| vec![Problem::new("", codes::JSON_INVALID)])
 }
 
