@@ -18,7 +18,18 @@ use crate::messages::codes;
 /// assert_eq!(allocate(0, &[0, 0]).unwrap(), vec![0, 0]);
 /// ```
 pub fn allocate(total: i64, weights: &[i64]) -> Result<Vec<i64>, Problem> {
+    let mut parts = vec![0; weights.len()];
+    allocate_into(total, weights, &mut parts)?;
+    Ok(parts)
+}
+
+/// [`allocate`] into a caller's buffer (`parts.len() == weights.len()`), so a quote can reuse
+/// one scratch buffer.
+pub(crate) fn allocate_into(total: i64, weights: &[i64], parts: &mut [i64]) -> Result<(), Problem> {
     let invalid = || Problem::new("", codes::ALLOCATION_INVALID);
+    if parts.len() != weights.len() || total < 0 {
+        return Err(invalid());
+    }
     let mut sum: i128 = 0;
     for &w in weights {
         if w < 0 {
@@ -26,33 +37,65 @@ pub fn allocate(total: i64, weights: &[i64]) -> Result<Vec<i64>, Problem> {
         }
         sum += i128::from(w);
     }
-    if total < 0 || i128::from(total) > sum {
+    if i128::from(total) > sum {
         return Err(invalid());
     }
-    let mut parts = Vec::with_capacity(weights.len());
     if sum == 0 {
-        parts.resize(weights.len(), 0);
-        return Ok(parts);
+        parts.fill(0);
+        return Ok(());
     }
-    let mut remainders: Vec<(i128, usize)> = Vec::with_capacity(weights.len());
-    let mut given: i64 = 0;
-    for (i, &w) in weights.iter().enumerate() {
-        let p = i128::from(total) * i128::from(w);
-        let part = i64::try_from(p / sum).map_err(|_| invalid())?;
-        given += part; // ≤ total, cannot overflow
-        parts.push(part);
-        remainders.push((p % sum, i));
-    }
-    let left = usize::try_from(total - given).map_err(|_| invalid())?;
-    if left > 0 {
-        remainders.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-        for &(_, i) in remainders.iter().take(left) {
-            if let Some(p) = parts.get_mut(i) {
-                *p += 1;
+    // `total × w` for every w fits in i64 in practice (fen amounts are small); 128-bit division
+    // is several times slower, so it is only the fallback.
+    let small = i64::try_from(sum)
+        .ok()
+        .filter(|s| total.checked_mul(*s).is_some());
+    let split = |w: i64| -> (i64, i128) {
+        match small {
+            Some(s) => {
+                let p = total * w; // w ≤ s, so no overflow (checked above)
+                (p / s, i128::from(p % s))
+            }
+            None => {
+                let p = i128::from(total) * i128::from(w);
+                (i64::try_from(p / sum).unwrap_or(0), p % sum)
             }
         }
+    };
+    // Remainders of the first 32 parts are kept on the stack; later ones are recomputed
+    // (orders have a handful of lines, so this path stays allocation-free).
+    let mut kept = [0i128; 32];
+    let mut given: i64 = 0;
+    for (i, (part, &w)) in parts.iter_mut().zip(weights).enumerate() {
+        let (q, r) = split(w);
+        *part = q;
+        given += q; // ≤ total, cannot overflow
+        if let Some(k) = kept.get_mut(i) {
+            *k = r;
+        }
     }
-    Ok(parts)
+    let remainder = |i: usize, w: i64| kept.get(i).copied().unwrap_or_else(|| split(w).1);
+    // Fewer fen are left than there are parts with a non-zero remainder, so picking the largest
+    // remainders one by one (ties to the lower index) never picks a part twice.
+    let mut last: Option<(i128, usize)> = None;
+    for _ in 0..(total - given) {
+        let mut best: Option<(i128, usize)> = None;
+        for (i, &w) in weights.iter().enumerate() {
+            let r = remainder(i, w);
+            // Strictly after `last` in the order (remainder desc, index asc).
+            let after_last = last.is_none_or(|(lr, li)| r < lr || (r == lr && i > li));
+            if after_last && best.is_none_or(|(br, _)| r > br) {
+                best = Some((r, i));
+            }
+        }
+        let Some((r, i)) = best else {
+            return Err(invalid());
+        };
+        if let Some(p) = parts.get_mut(i) {
+            *p += 1;
+        }
+        last = Some((r, i));
+    }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -68,6 +111,22 @@ mod tests {
         assert!(allocate(-1, &[1]).is_err());
         assert!(allocate(0, &[-1, 1]).is_err());
         assert!(allocate(1, &[]).is_err());
+        // More parts than kept remainders: the recomputed ones still decide.
+        let mut w = vec![1i64; 40];
+        w[39] = 2;
+        let parts = allocate(20, &w).unwrap();
+        assert_eq!(parts.iter().sum::<i64>(), 20);
+        assert_eq!(parts[39], 1);
+        // The 128-bit path gives the same split as the 64-bit one.
+        let big = 4_000_000_000_000_000;
+        assert_eq!(
+            allocate(big, &[big, big, big]).unwrap(),
+            vec![
+                1_333_333_333_333_334,
+                1_333_333_333_333_333,
+                1_333_333_333_333_333
+            ]
+        );
         assert_eq!(allocate(0, &[]).unwrap(), Vec::<i64>::new());
     }
 

@@ -1,9 +1,11 @@
 //! [`PriceEngine`]: a validated, indexed config that quotes orders. Build it once per config
 //! (the JS layer keeps one per page), then quote on every tap.
 
+use std::borrow::Cow;
+
 use homecare_core::Problem;
 
-use crate::allocate::allocate;
+use crate::allocate::{allocate, allocate_into};
 use crate::config::{
     CatalogItem, Charge, Consumable, Coupon, CouponKind, InsuranceCategory, Package, PriceConfig,
     TransportRule, Unit,
@@ -136,8 +138,35 @@ impl PriceEngine {
         let l = options.locale;
         let cfg = &self.config;
         let mut problems: Vec<Problem> = Vec::new();
+        // Which surcharges apply (times only), so the line buffer is sized exactly once.
+        let lead = order.appointment_start.minutes() - order.booked_at.minutes();
+        if lead < 0 {
+            problems.push(Problem::new("bookedAt", codes::ORDER_BOOKED_AFTER_START));
+        }
+        let s = &cfg.surcharges;
+        let night = s.night.as_ref().filter(|n| {
+            let t = order.appointment_start.time().minute_of_day();
+            let (from, to) = (n.from.minute_of_day(), n.to.minute_of_day());
+            if from < to {
+                from <= t && t < to
+            } else {
+                t >= from || t < to
+            }
+        });
+        let holiday = s.holiday.as_ref().filter(|_| {
+            self.holidays
+                .binary_search(&order.appointment_start.date())
+                .is_ok()
+        });
+        let urgent = s
+            .urgent
+            .as_ref()
+            .filter(|u| lead >= 0 && lead < u.lead_time_under_hours.saturating_mul(60));
+        let surcharges = usize::from(night.is_some())
+            + usize::from(holiday.is_some())
+            + usize::from(urgent.is_some());
         let mut lines: Vec<Line> =
-            Vec::with_capacity(order.items.len() + order.consumables.len() + 4);
+            Vec::with_capacity(order.items.len() + order.consumables.len() + 1 + surcharges);
         if order.items.is_empty() {
             problems.push(Problem::new("items", codes::ORDER_NO_ITEMS));
         }
@@ -145,10 +174,11 @@ impl PriceEngine {
         // Service lines.
         let mut service_gross: i64 = 0;
         for (i, oi) in order.items.iter().enumerate() {
-            let path = json::index("items", i);
+            // Paths are built only on error: a quote runs on every tap.
+            let path = || json::index("items", i);
             let Some(item) = self.item(&oi.item_id) else {
                 problems.push(
-                    Problem::new(json::join(&path, "itemId"), codes::ORDER_UNKNOWN_ITEM)
+                    Problem::new(json::join(&path(), "itemId"), codes::ORDER_UNKNOWN_ITEM)
                         .text("id", oi.item_id.clone()),
                 );
                 continue;
@@ -163,29 +193,31 @@ impl PriceEngine {
                     match div_ceil(m, 30) {
                         Ok(u) => (u, Some(m)),
                         Err(p) => {
-                            problems.push(p.at(&path));
+                            problems.push(p.at(&path()));
                             continue;
                         }
                     }
                 }
                 (Unit::Per30Minutes, Measure::Quantity(_)) => {
                     problems.push(
-                        Problem::new(path, codes::ORDER_WRONG_MEASURE).text("expected", "minutes"),
+                        Problem::new(path(), codes::ORDER_WRONG_MEASURE)
+                            .text("expected", "minutes"),
                     );
                     continue;
                 }
                 (Unit::PerVisit | Unit::PerPiece, Measure::Minutes(_)) => {
                     problems.push(
-                        Problem::new(path, codes::ORDER_WRONG_MEASURE).text("expected", "quantity"),
+                        Problem::new(path(), codes::ORDER_WRONG_MEASURE)
+                            .text("expected", "quantity"),
                     );
                     continue;
                 }
                 (_, Measure::Quantity(_)) => {
-                    problems.push(range_problem(json::join(&path, "quantity")));
+                    problems.push(range_problem(json::join(&path(), "quantity")));
                     continue;
                 }
                 (_, Measure::Minutes(_)) => {
-                    problems.push(range_problem(json::join(&path, "minutes")));
+                    problems.push(range_problem(json::join(&path(), "minutes")));
                     continue;
                 }
             };
@@ -197,14 +229,14 @@ impl PriceEngine {
                     a
                 }
                 Err(p) => {
-                    problems.push(p.at(&path));
+                    problems.push(p.at(&path()));
                     continue;
                 }
             };
             lines.push(Line {
                 kind: LineKind::Service,
-                ref_id: item.id.clone(),
-                name: item.name.clone(),
+                ref_id: Cow::Owned(item.id.clone()),
+                name: Cow::Owned(item.name.clone()),
                 quantity: units,
                 unit_price: item.unit_price,
                 amount,
@@ -258,8 +290,8 @@ impl PriceEngine {
                     };
                     lines.push(Line {
                         kind: LineKind::Transport,
-                        ref_id: "transport".to_owned(),
-                        name: explain::transport_name(l).to_owned(),
+                        ref_id: Cow::Borrowed("transport"),
+                        name: Cow::Borrowed(explain::transport_name(l)),
                         quantity: 1,
                         unit_price: fee,
                         amount: fee,
@@ -275,29 +307,6 @@ impl PriceEngine {
         }
 
         // Surcharges: each on the service lines' gross amount, at most once per order.
-        let lead = order.appointment_start.minutes() - order.booked_at.minutes();
-        if lead < 0 {
-            problems.push(Problem::new("bookedAt", codes::ORDER_BOOKED_AFTER_START));
-        }
-        let s = &cfg.surcharges;
-        let night = s.night.as_ref().filter(|n| {
-            let t = order.appointment_start.time().minute_of_day();
-            let (from, to) = (n.from.minute_of_day(), n.to.minute_of_day());
-            if from < to {
-                from <= t && t < to
-            } else {
-                t >= from || t < to
-            }
-        });
-        let holiday = s.holiday.as_ref().filter(|_| {
-            self.holidays
-                .binary_search(&order.appointment_start.date())
-                .is_ok()
-        });
-        let urgent = s
-            .urgent
-            .as_ref()
-            .filter(|u| lead >= 0 && lead < u.lead_time_under_hours.saturating_mul(60));
         for (which, charge) in [
             ("night", night.map(|n| n.charge)),
             ("holiday", holiday.map(|h| h.charge)),
@@ -313,8 +322,8 @@ impl PriceEngine {
                     let name = explain::surcharge_name(l, which);
                     lines.push(Line {
                         kind: LineKind::Surcharge,
-                        ref_id: which.to_owned(),
-                        name: name.to_owned(),
+                        ref_id: Cow::Borrowed(which),
+                        name: Cow::Borrowed(name),
                         quantity: 1,
                         unit_price: amount,
                         amount,
@@ -331,23 +340,23 @@ impl PriceEngine {
 
         // Consumable lines.
         for (i, oc) in order.consumables.iter().enumerate() {
-            let path = json::index("consumables", i);
+            let path = || json::index("consumables", i);
             let Some(c) = self.consumable(&oc.id) else {
                 problems.push(
-                    Problem::new(json::join(&path, "id"), codes::ORDER_UNKNOWN_CONSUMABLE)
+                    Problem::new(json::join(&path(), "id"), codes::ORDER_UNKNOWN_CONSUMABLE)
                         .text("id", oc.id.clone()),
                 );
                 continue;
             };
             if !(1..=MAX_QUANTITY).contains(&oc.quantity) {
-                problems.push(range_problem(json::join(&path, "quantity")));
+                problems.push(range_problem(json::join(&path(), "quantity")));
                 continue;
             }
             match mul(c.price, oc.quantity) {
                 Ok(amount) => lines.push(Line {
                     kind: LineKind::Consumable,
-                    ref_id: c.id.clone(),
-                    name: c.name.clone(),
+                    ref_id: Cow::Owned(c.id.clone()),
+                    name: Cow::Owned(c.name.clone()),
                     quantity: oc.quantity,
                     unit_price: c.price,
                     amount,
@@ -357,7 +366,7 @@ impl PriceEngine {
                     qualification: None,
                     explanation: explain::consumable(l, &c.name, oc.quantity, c.price, amount),
                 }),
-                Err(p) => problems.push(p.at(&path)),
+                Err(p) => problems.push(p.at(&path())),
             }
         }
 
@@ -415,7 +424,7 @@ impl PriceEngine {
                     deductible_applied,
                     fund,
                     self_pay: payable - fund,
-                    note: explain::insurance_note(l),
+                    note: Cow::Borrowed(explain::insurance_note(l)),
                 })
             }
         };
@@ -526,12 +535,18 @@ impl PriceEngine {
         let line_amount = lines.get(at).map(|x| x.amount).unwrap_or(0);
         // Validation guarantees price ≤ visits × unit price; max(0) keeps that true anyway.
         let saving = sub(line_amount, pkg.price).map_err(|p| vec![p])?.max(0);
-        let parts = [saving];
-        let allocations = apply(lines, &[at], &parts);
+        if let Some(x) = lines.get_mut(at) {
+            x.discount += saving;
+            x.net -= saving;
+        }
+        let allocations = vec![Allocation {
+            line: at,
+            amount: saving,
+        }];
         discounts.push(Discount {
             kind: DiscountKind::Package,
-            ref_id: pkg.id.clone(),
-            name: pkg.name.clone(),
+            ref_id: Cow::Owned(pkg.id.clone()),
+            name: Cow::Owned(pkg.name.clone()),
             amount: saving,
             points: 0,
             allocations,
@@ -566,22 +581,21 @@ impl PriceEngine {
         if c.new_user_only && !order.new_user {
             return err(Problem::new("couponId", codes::COUPON_NEW_USER_ONLY));
         }
-        let eligible: Vec<usize> = lines
-            .iter()
-            .enumerate()
-            .filter(|(_, x)| {
-                c.item_ids.is_empty()
-                    || (x.kind == LineKind::Service && c.item_ids.contains(&x.ref_id))
-            })
-            .map(|(i, _)| i)
-            .collect();
-        if eligible.is_empty() {
+        // Weights over all lines: the net of each covered line, 0 for the others (a zero
+        // weight never receives a fen). One scratch buffer holds weights, then parts.
+        let covers = |x: &Line| {
+            c.item_ids.is_empty()
+                || (x.kind == LineKind::Service && c.item_ids.iter().any(|id| *id == *x.ref_id))
+        };
+        if !lines.iter().any(covers) {
             return err(Problem::new("couponId", codes::COUPON_NO_ELIGIBLE_LINE));
         }
-        let weights: Vec<i64> = eligible
-            .iter()
-            .map(|&i| lines.get(i).map(|x| x.net).unwrap_or(0))
-            .collect();
+        let n = lines.len();
+        let mut scratch = vec![0i64; 2 * n];
+        let (weights, parts) = scratch.split_at_mut(n);
+        for (w, x) in weights.iter_mut().zip(lines.iter()) {
+            *w = if covers(x) { x.net } else { 0 };
+        }
         let base = sum(weights.iter().copied()).map_err(|p| vec![p])?;
         let amount = match c.kind {
             CouponKind::Fixed { amount } => amount,
@@ -601,12 +615,12 @@ impl PriceEngine {
         };
         // Never more than the lines it covers: the payable amount cannot go negative.
         let amount = amount.min(base);
-        let parts = allocate(amount, &weights).map_err(|p| vec![p])?;
-        let allocations = apply(lines, &eligible, &parts);
+        allocate_into(amount, weights, parts).map_err(|p| vec![p])?;
+        let allocations = apply(lines, parts, covers);
         discounts.push(Discount {
             kind: DiscountKind::Coupon,
-            ref_id: c.id.clone(),
-            name: c.name.clone(),
+            ref_id: Cow::Owned(c.id.clone()),
+            name: Cow::Owned(c.name.clone()),
             amount,
             points: 0,
             allocations,
@@ -648,14 +662,18 @@ impl PriceEngine {
         }
         if used > 0 {
             let amount = mul(used, rule.value_fen).map_err(|p| vec![p])?;
-            let targets: Vec<usize> = (0..lines.len()).collect();
-            let weights: Vec<i64> = lines.iter().map(|x| x.net).collect();
-            let parts = allocate(amount, &weights).map_err(|p| vec![p])?;
-            let allocations = apply(lines, &targets, &parts);
+            let n = lines.len();
+            let mut scratch = vec![0i64; 2 * n];
+            let (weights, parts) = scratch.split_at_mut(n);
+            for (w, x) in weights.iter_mut().zip(lines.iter()) {
+                *w = x.net;
+            }
+            allocate_into(amount, weights, parts).map_err(|p| vec![p])?;
+            let allocations = apply(lines, parts, |_| true);
             discounts.push(Discount {
                 kind: DiscountKind::Points,
-                ref_id: "points".to_owned(),
-                name: explain::points_name(options.locale).to_owned(),
+                ref_id: Cow::Borrowed("points"),
+                name: Cow::Borrowed(explain::points_name(options.locale)),
                 amount,
                 points: used,
                 allocations,
@@ -670,16 +688,16 @@ impl PriceEngine {
     }
 }
 
-/// Takes `parts[k]` off line `targets[k]`; each part is at most the line's net (allocation
-/// guarantees it), so no net goes negative.
-fn apply(lines: &mut [Line], targets: &[usize], parts: &[i64]) -> Vec<Allocation> {
-    let mut out = Vec::with_capacity(targets.len());
-    for (&line, &amount) in targets.iter().zip(parts) {
-        if let Some(x) = lines.get_mut(line) {
+/// Takes `parts[i]` off line `i` for every line `covers(i)`; each part is at most the line's
+/// net (allocation guarantees it), so no net goes negative. Returns the covered lines' shares.
+fn apply(lines: &mut [Line], parts: &[i64], covers: impl Fn(&Line) -> bool) -> Vec<Allocation> {
+    let mut out = Vec::with_capacity(parts.len());
+    for (i, (x, &amount)) in lines.iter_mut().zip(parts).enumerate() {
+        if covers(x) {
             x.discount += amount;
             x.net -= amount;
+            out.push(Allocation { line: i, amount });
         }
-        out.push(Allocation { line, amount });
     }
     out
 }

@@ -1,13 +1,14 @@
 //! Human explanations on quote lines, discounts and refunds, in zh-CN or en.
 //!
-//! Written with `write!` into one pre-sized `String` per line: a quote runs on every tap.
+//! Pushed piece by piece into one pre-sized `String` per line, without `core::fmt`: a quote
+//! runs on every tap.
 
 use core::fmt::Write as _;
 
 use homecare_core::Locale;
 
 use crate::config::{Charge, Unit};
-use crate::format::{push_km, push_percent, push_yuan};
+use crate::format::{push_i64, push_km, push_percent, push_yuan};
 
 fn zh(locale: Locale) -> bool {
     locale == Locale::ZhCn
@@ -25,20 +26,23 @@ pub(crate) fn service(
     let mut s = String::with_capacity(64);
     s.push_str(name);
     s.push_str(if zh(l) { "：" } else { ": " });
-    let _ = match (unit, zh(l)) {
-        (Unit::PerVisit, true) => write!(s, "{units} 次 × "),
-        (Unit::PerVisit, false) => write!(s, "{units} visit(s) × "),
-        (Unit::PerPiece, true) => write!(s, "{units} 件 × "),
-        (Unit::PerPiece, false) => write!(s, "{units} piece(s) × "),
-        (Unit::Per30Minutes, true) => {
-            write!(s, "{} 分钟，按 {units} 个半小时计 × ", minutes.unwrap_or(0))
-        }
-        (Unit::Per30Minutes, false) => write!(
-            s,
-            "{} min, charged as {units} half-hour(s) × ",
-            minutes.unwrap_or(0)
-        ),
-    };
+    if unit == Unit::Per30Minutes {
+        push_i64(&mut s, minutes.unwrap_or(0));
+        s.push_str(if zh(l) {
+            " 分钟，按 "
+        } else {
+            " min, charged as "
+        });
+    }
+    push_i64(&mut s, units);
+    s.push_str(match (unit, zh(l)) {
+        (Unit::PerVisit, true) => " 次 × ",
+        (Unit::PerVisit, false) => " visit(s) × ",
+        (Unit::PerPiece, true) => " 件 × ",
+        (Unit::PerPiece, false) => " piece(s) × ",
+        (Unit::Per30Minutes, true) => " 个半小时计 × ",
+        (Unit::Per30Minutes, false) => " half-hour(s) × ",
+    });
     push_yuan(&mut s, price);
     s.push_str(" = ");
     push_yuan(&mut s, amount);
@@ -48,11 +52,9 @@ pub(crate) fn service(
 pub(crate) fn consumable(l: Locale, name: &str, qty: i64, price: i64, amount: i64) -> String {
     let mut s = String::with_capacity(48);
     s.push_str(name);
-    let _ = if zh(l) {
-        write!(s, "：{qty} 件 × ")
-    } else {
-        write!(s, ": {qty} piece(s) × ")
-    };
+    s.push_str(if zh(l) { "：" } else { ": " });
+    push_i64(&mut s, qty);
+    s.push_str(if zh(l) { " 件 × " } else { " piece(s) × " });
     push_yuan(&mut s, price);
     s.push_str(" = ");
     push_yuan(&mut s, amount);
@@ -144,11 +146,9 @@ pub(crate) fn surcharge(l: Locale, name: &str, charge: Charge, base: i64, amount
 
 pub(crate) fn coupon(l: Locale, name: &str, amount: i64) -> String {
     let mut s = String::with_capacity(48);
-    if zh(l) {
-        let _ = write!(s, "优惠券「{name}」：-");
-    } else {
-        let _ = write!(s, "Coupon \"{name}\": -");
-    }
+    s.push_str(if zh(l) { "优惠券「" } else { "Coupon \"" });
+    s.push_str(name);
+    s.push_str(if zh(l) { "」：-" } else { "\": -" });
     push_yuan(&mut s, amount);
     s
 }
@@ -163,11 +163,9 @@ pub(crate) fn points_name(l: Locale) -> &'static str {
 
 pub(crate) fn points(l: Locale, points: i64, amount: i64) -> String {
     let mut s = String::with_capacity(48);
-    let _ = if zh(l) {
-        write!(s, "积分抵扣：{points} 积分，-")
-    } else {
-        write!(s, "Points: {points} points, -")
-    };
+    s.push_str(if zh(l) { "积分抵扣：" } else { "Points: " });
+    push_i64(&mut s, points);
+    s.push_str(if zh(l) { " 积分，-" } else { " points, -" });
     push_yuan(&mut s, amount);
     s
 }
@@ -185,10 +183,10 @@ pub(crate) fn package(l: Locale, name: &str, visits: i64, price: i64, saving: i6
     s
 }
 
-pub(crate) fn insurance_note(l: Locale) -> String {
+pub(crate) fn insurance_note(l: Locale) -> &'static str {
     if zh(l) {
-        "医保报销为预估金额，以医保结算为准；交通费、加价和目录外耗材需自费。".to_owned()
+        "医保报销为预估金额，以医保结算为准；交通费、加价和目录外耗材需自费。"
     } else {
-        "Insurance figures are an estimate; the insurer's settlement decides. Transport, surcharges and non-catalogue consumables are self-pay.".to_owned()
+        "Insurance figures are an estimate; the insurer's settlement decides. Transport, surcharges and non-catalogue consumables are self-pay."
     }
 }

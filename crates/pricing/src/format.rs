@@ -1,7 +1,5 @@
 //! Money as text: `¥1,234.50` for screens and Chinese upper-case amounts (大写) for receipts.
 
-use core::fmt::Write as _;
-
 /// Formats fen as yuan.
 ///
 /// * `upper = false`: `¥` + yuan with a comma every three digits (the grouping WeChat Pay and
@@ -38,23 +36,67 @@ pub(crate) fn push_yuan(out: &mut String, fen: i64) {
     }
     out.push('¥');
     let abs = fen.unsigned_abs();
-    push_grouped(out, abs / 100);
-    let cents = abs % 100;
-    out.push('.');
-    push_two_digits(out, cents);
-}
-
-fn push_two_digits(out: &mut String, n: u64) {
-    let _ = write!(out, "{n:02}");
-}
-
-fn push_grouped(out: &mut String, n: u64) {
-    if n >= 1000 {
-        push_grouped(out, n / 1000);
-        let _ = write!(out, ",{:03}", n % 1000);
-    } else {
-        let _ = write!(out, "{n}");
+    // Written right to left into one stack buffer: `1,234.50`.
+    let mut buf = [0u8; 32];
+    let mut at = buf.len();
+    let mut put = |b: u8| {
+        at -= 1;
+        if let Some(slot) = buf.get_mut(at) {
+            *slot = b;
+        }
+    };
+    let digit = |n: u64| b'0' + u8::try_from(n % 10).unwrap_or(0);
+    put(digit(abs));
+    put(digit(abs / 10));
+    put(b'.');
+    let mut yuan = abs / 100;
+    let mut count = 0;
+    loop {
+        if count > 0 && count % 3 == 0 {
+            put(b',');
+        }
+        put(digit(yuan));
+        count += 1;
+        yuan /= 10;
+        if yuan == 0 {
+            break;
+        }
     }
+    out.push_str(core::str::from_utf8(buf.get(at..).unwrap_or(&[])).unwrap_or(""));
+}
+
+fn ascii_digit(d: u64) -> char {
+    char::from_digit(u32::try_from(d % 10).unwrap_or(0), 10).unwrap_or('0')
+}
+
+/// Appends `n` in decimal without the `core::fmt` machinery (a quote formats many numbers).
+pub(crate) fn push_u64(out: &mut String, n: u64) {
+    push_digits(out, n);
+}
+
+/// Appends `n` in decimal; negatives with `-`.
+pub(crate) fn push_i64(out: &mut String, n: i64) {
+    if n < 0 {
+        out.push('-');
+    }
+    push_digits(out, n.unsigned_abs());
+}
+
+fn push_digits(out: &mut String, mut n: u64) {
+    // u64::MAX has 20 digits.
+    let mut buf = [0u8; 20];
+    let mut at = buf.len();
+    loop {
+        at -= 1;
+        if let Some(b) = buf.get_mut(at) {
+            *b = b'0' + u8::try_from(n % 10).unwrap_or(0);
+        }
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.push_str(core::str::from_utf8(buf.get(at..).unwrap_or(&[])).unwrap_or(""));
 }
 
 /// `5150` metres → `5.2` (kilometres, one decimal, rounded half up). Display only: money is
@@ -64,7 +106,9 @@ pub(crate) fn push_km(out: &mut String, metres: i64) {
     if metres < 0 {
         out.push('-');
     }
-    let _ = write!(out, "{}.{}", tenths / 10, tenths % 10);
+    push_u64(out, tenths / 10);
+    out.push('.');
+    out.push(ascii_digit(tenths % 10));
 }
 
 /// `2000` bp → `20%`, `1250` → `12.5%`, `5` → `0.05%`.
@@ -73,15 +117,16 @@ pub(crate) fn push_percent(out: &mut String, bp: i64) {
     if bp < 0 {
         out.push('-');
     }
-    let whole = abs / 100;
+    push_u64(out, abs / 100);
     let frac = abs % 100;
-    let _ = if frac == 0 {
-        write!(out, "{whole}%")
-    } else if frac % 10 == 0 {
-        write!(out, "{whole}.{}%", frac / 10)
-    } else {
-        write!(out, "{whole}.{frac:02}%")
-    };
+    if frac != 0 {
+        out.push('.');
+        out.push(ascii_digit(frac / 10));
+        if frac % 10 != 0 {
+            out.push(ascii_digit(frac % 10));
+        }
+    }
+    out.push('%');
 }
 
 const DIGITS: [char; 10] = ['零', '壹', '贰', '叁', '肆', '伍', '陆', '柒', '捌', '玖'];
@@ -270,5 +315,12 @@ mod tests {
             p.push(' ');
         }
         assert_eq!(p, "20% 12.5% 0.05% 100% 12.05% ");
+        let mut n = String::new();
+        push_i64(&mut n, -120);
+        n.push(' ');
+        push_u64(&mut n, 0);
+        n.push(' ');
+        push_i64(&mut n, i64::MIN);
+        assert_eq!(n, "-120 0 -9223372036854775808");
     }
 }

@@ -1,6 +1,8 @@
 //! The quote: line items, discounts with per-line allocation, totals, payment plan and the
 //! insurance estimate. Serialised as camelCase JSON (shape in `docs/pricing.md`).
 
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
 
 use crate::config::InsuranceCategory;
@@ -28,9 +30,9 @@ pub struct Line {
     /// Kind.
     pub kind: LineKind,
     /// Item or consumable id; `transport`; or `night` / `holiday` / `urgent`.
-    pub ref_id: String,
+    pub ref_id: Cow<'static, str>,
     /// Name shown to the user.
-    pub name: String,
+    pub name: Cow<'static, str>,
     /// Charged units (visits, half-hours, pieces; 1 for fees).
     pub quantity: i64,
     /// Price per unit (for rate surcharges: the amount itself).
@@ -79,9 +81,9 @@ pub struct Discount {
     /// Kind.
     pub kind: DiscountKind,
     /// Package, coupon id, or `points`.
-    pub ref_id: String,
+    pub ref_id: Cow<'static, str>,
     /// Name shown to the user.
-    pub name: String,
+    pub name: Cow<'static, str>,
     /// Total fen off.
     pub amount: i64,
     /// Points redeemed (points discounts only).
@@ -134,7 +136,7 @@ pub struct InsuranceEstimate {
     /// `payable − fund`: what the user pays (cash or personal account).
     pub self_pay: i64,
     /// The label to show with it.
-    pub note: String,
+    pub note: Cow<'static, str>,
 }
 
 /// Points figures for the points picker.
@@ -202,7 +204,7 @@ impl Quote {
         self.discounts
             .iter()
             .find(|d| d.kind == DiscountKind::Coupon)
-            .map(|d| d.ref_id.as_str())
+            .map(|d| d.ref_id.as_ref())
     }
 
     /// Points redeemed.
