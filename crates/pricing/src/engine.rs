@@ -707,3 +707,133 @@ fn range_problem(path: String) -> Problem {
         .int("min", 1)
         .int("max", MAX_QUANTITY)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::geo::GeoPoint;
+    use crate::order::{OrderConsumable, OrderItem};
+    use crate::time::LocalDateTime;
+
+    fn engine() -> PriceEngine {
+        PriceEngine::from_json(include_str!("../tests/fixtures/basic-config.json")).unwrap()
+    }
+
+    fn order() -> Order {
+        Order {
+            items: vec![OrderItem {
+                item_id: "wound".into(),
+                measure: Measure::Quantity(1),
+            }],
+            consumables: vec![],
+            distance: Distance::Metres(2_500),
+            appointment_start: LocalDateTime::parse("2026-12-01T09:00").unwrap(),
+            booked_at: LocalDateTime::parse("2026-11-30T20:00").unwrap(),
+            new_user: false,
+            coupon_id: None,
+            points: 0,
+            package_id: None,
+            payment_plan: PlanKind::Full,
+        }
+    }
+
+    fn codes_of(r: Result<Quote, Vec<Problem>>) -> Vec<(String, &'static str)> {
+        r.unwrap_err()
+            .into_iter()
+            .map(|p| (p.path, p.code))
+            .collect()
+    }
+
+    #[test]
+    fn typed_orders_are_checked_like_json_ones() {
+        let e = engine();
+        let o = PriceOptions::default();
+        let mut bad = order();
+        bad.items[0].measure = Measure::Quantity(0);
+        bad.consumables.push(OrderConsumable {
+            id: "kit".into(),
+            quantity: 10_001,
+        });
+        bad.distance = Distance::Metres(-1);
+        assert_eq!(
+            codes_of(e.quote(&bad, &o)),
+            vec![
+                ("items[0].quantity".to_owned(), codes::VALUE_OUT_OF_RANGE),
+                ("distanceMetres".to_owned(), codes::VALUE_NEGATIVE),
+                (
+                    "consumables[0].quantity".to_owned(),
+                    codes::VALUE_OUT_OF_RANGE
+                ),
+            ]
+        );
+        let mut geo = order();
+        geo.distance = Distance::Between(
+            GeoPoint { lat: 0.0, lng: 0.0 },
+            GeoPoint {
+                lat: f64::INFINITY,
+                lng: 0.0,
+            },
+        );
+        assert_eq!(
+            codes_of(e.quote(&geo, &o)),
+            vec![("from".to_owned(), codes::GEO_INVALID)]
+        );
+        let mut empty = order();
+        empty.items.clear();
+        assert_eq!(
+            codes_of(e.quote(&empty, &o)),
+            vec![("items".to_owned(), codes::ORDER_NO_ITEMS)]
+        );
+        let mut minutes = order();
+        minutes.items[0] = OrderItem {
+            item_id: "rehab".into(),
+            measure: Measure::Quantity(2),
+        };
+        assert_eq!(
+            codes_of(e.quote(&minutes, &o)),
+            vec![("items[0]".to_owned(), codes::ORDER_WRONG_MEASURE)]
+        );
+        let mut points = order();
+        points.points = -100;
+        assert_eq!(
+            codes_of(e.quote(&points, &o)),
+            vec![("points".to_owned(), codes::VALUE_NEGATIVE)]
+        );
+    }
+
+    #[test]
+    fn free_function_matches_the_engine_and_json_matches_typed() {
+        let e = engine();
+        let o = PriceOptions::default();
+        let typed = e.quote(&order(), &o).unwrap();
+        assert_eq!(crate::quote(&order(), e.config(), &o).unwrap(), typed);
+        let json = e
+            .quote_json(
+                r#"{"items":[{"itemId":"wound","quantity":1}],"distanceMetres":2500,
+                "appointmentStart":"2026-12-01T09:00","bookedAt":"2026-11-30T20:00"}"#,
+                &o,
+            )
+            .unwrap();
+        let back: Quote = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, typed);
+    }
+
+    #[test]
+    fn points_disabled_and_unknown_package() {
+        let mut cfg = engine().config().clone();
+        cfg.points = None;
+        let e = PriceEngine::new(cfg).unwrap();
+        let mut o = order();
+        o.points = 100;
+        assert_eq!(
+            codes_of(e.quote(&o, &PriceOptions::default())),
+            vec![("points".to_owned(), codes::POINTS_DISABLED)]
+        );
+        let mut p = order();
+        p.package_id = Some("nope".into());
+        assert_eq!(
+            codes_of(engine().quote(&p, &PriceOptions::default())),
+            vec![("packageId".to_owned(), codes::PACKAGE_UNKNOWN)]
+        );
+    }
+}

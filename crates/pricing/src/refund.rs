@@ -612,3 +612,116 @@ fn read_event(r: &mut Reader, v: &Value, path: &str) -> Option<RefundEvent> {
         ok.then_some(RefundEvent::Lines(out))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::{PriceEngine, PriceOptions};
+    use serde_json::{json, Value};
+
+    fn engine() -> PriceEngine {
+        PriceEngine::from_json(include_str!("../tests/fixtures/basic-config.json")).unwrap()
+    }
+
+    fn request(payments: Value, event: Value) -> String {
+        let e = engine();
+        let q = e
+            .quote_json(
+                r#"{"items":[{"itemId":"wound","quantity":1}],"distanceMetres":2500,
+                "appointmentStart":"2026-12-01T09:00","bookedAt":"2026-11-30T20:00",
+                "paymentPlan":"deposit"}"#,
+                &PriceOptions::default(),
+            )
+            .unwrap();
+        let q: Value = serde_json::from_str(&q).unwrap();
+        json!({"quote": q, "payments": payments, "event": event}).to_string()
+    }
+
+    fn errors(req: &str) -> Vec<(String, &'static str)> {
+        engine()
+            .refund_json(req, &PriceOptions::default())
+            .unwrap_err()
+            .into_iter()
+            .map(|p| (p.path, p.code))
+            .collect()
+    }
+
+    #[test]
+    fn malformed_requests_have_paths() {
+        let deposit = json!([{"kind": "deposit", "amount": 5960}]);
+        assert_eq!(
+            errors(&request(deposit.clone(), json!({"type": "refund"}))),
+            vec![("event.type".to_owned(), "pricing.json.unknown_value")]
+        );
+        assert_eq!(
+            errors(&request(
+                json!([{"kind": "deposit", "amount": "5960"}]),
+                json!({"type": "cancellation", "by": "user", "status": "accepted", "minutesBeforeStart": 10.5})
+            )),
+            vec![
+                (
+                    "payments[0].amount".to_owned(),
+                    "pricing.json.expected_integer"
+                ),
+                (
+                    "event.minutesBeforeStart".to_owned(),
+                    "pricing.json.expected_integer"
+                ),
+            ]
+        );
+        assert_eq!(
+            errors(&request(
+                json!([{"kind": "deposit", "amount": 5960}, {"kind": "deposit", "amount": 1}]),
+                json!({"type": "lines", "lines": [{"line": 0}, {"line": 0}]})
+            )),
+            vec![("payments[1].kind".to_owned(), "pricing.payment.duplicate")]
+        );
+        assert_eq!(
+            errors(&request(
+                deposit.clone(),
+                json!({"type": "lines", "lines": [{"line": 0}, {"line": 0}]})
+            )),
+            vec![(
+                "event.lines[1].line".to_owned(),
+                "pricing.refund.duplicate_line"
+            )]
+        );
+        assert_eq!(
+            errors(&request(
+                json!([{"kind": "deposit", "amount": 5960, "refunded": 5961}]),
+                json!({"type": "lines", "lines": []})
+            )),
+            vec![(
+                "payments[0].refunded".to_owned(),
+                "pricing.value.out_of_range"
+            )]
+        );
+        assert_eq!(
+            errors(&request(
+                deposit,
+                json!({"type": "lines", "lines": [], "status": "accepted"})
+            )),
+            vec![("event.status".to_owned(), "pricing.json.unknown_field")]
+        );
+        assert_eq!(
+            errors("[]"),
+            vec![(String::new(), "pricing.json.expected_object")]
+        );
+    }
+
+    #[test]
+    fn english_explanations() {
+        let out = engine()
+            .refund_json(
+                &request(
+                    json!([{"kind": "deposit", "amount": 5960}]),
+                    json!({"type": "cancellation", "by": "user", "status": "accepted", "minutesBeforeStart": 150}),
+                ),
+                &PriceOptions {
+                    locale: homecare_core::Locale::En,
+                },
+            )
+            .unwrap();
+        assert!(out.contains("Accepted, cancelled 2h30 before start: refund 90% of what was paid"));
+        assert!(out.contains(r#""refund":5364"#));
+    }
+}

@@ -66,3 +66,60 @@ pub(crate) fn check_quote(q: &Quote) -> Result<(), Problem> {
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{PriceEngine, PriceOptions};
+
+    fn quote() -> Value {
+        let e =
+            PriceEngine::from_json(include_str!("../tests/fixtures/basic-config.json")).unwrap();
+        let q = e
+            .quote_json(
+                r#"{"items":[{"itemId":"wound","quantity":1}],"distanceMetres":2500,
+                "appointmentStart":"2026-12-01T09:00","bookedAt":"2026-11-30T20:00",
+                "points":1000}"#,
+                &PriceOptions::default(),
+            )
+            .unwrap();
+        serde_json::from_str(&q).unwrap()
+    }
+
+    fn field(v: &Value) -> String {
+        let p = &read_quote(v, "quote").unwrap_err()[0];
+        match p.param("field") {
+            Some(homecare_core::Param::Text(s)) => format!("{}:{}", p.code, s),
+            _ => p.code.to_owned(),
+        }
+    }
+
+    #[test]
+    fn tampered_quotes_are_refused() {
+        assert!(read_quote(&quote(), "quote").is_ok());
+        let mut v = quote();
+        v["lines"][0]["net"] = (v["lines"][0]["net"].as_i64().unwrap() + 1).into();
+        assert_eq!(field(&v), "pricing.quote.inconsistent:lines[0].net");
+        let mut v = quote();
+        v["totals"]["payable"] = 1.into();
+        assert_eq!(field(&v), "pricing.quote.inconsistent:totals.payable");
+        let mut v = quote();
+        v["payment"]["payNow"] = 0.into();
+        assert_eq!(field(&v), "pricing.quote.inconsistent:payment");
+        let mut v = quote();
+        v["discounts"][0]["allocations"][0]["line"] = 9.into();
+        assert_eq!(
+            field(&v),
+            "pricing.quote.inconsistent:discounts[0].allocations"
+        );
+        let mut v = quote();
+        v["lines"][1]["amount"] = (-1).into();
+        assert_eq!(field(&v), "pricing.quote.inconsistent:lines[1]");
+        let mut v = quote();
+        v.as_object_mut().unwrap().remove("totals");
+        assert_eq!(field(&v), "pricing.quote.invalid");
+        let mut v = quote();
+        v["appointmentStart"] = "tomorrow".into();
+        assert_eq!(field(&v), "pricing.quote.invalid");
+    }
+}

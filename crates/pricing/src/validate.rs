@@ -75,7 +75,9 @@ pub fn validate_price_config(config: &PriceConfig) -> Result<(), Vec<Problem>> {
                         codes::CONFIG_TIER_FEE_DECREASING,
                     ));
                 }
-                prev = Some((t.up_to_metres.unwrap_or(i64::MAX), t.fee));
+                // A misplaced unbounded tier is reported once, not again by its successor.
+                let bound = t.up_to_metres.or(prev.map(|(pm, _)| pm)).unwrap_or(0);
+                prev = Some((bound, t.fee));
             }
         }
         TransportRule::PerKm {
@@ -308,5 +310,101 @@ impl Check {
             }
             seen.push(id);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::PriceEngine;
+
+    const BASE: &str = include_str!("../tests/fixtures/basic-config.json");
+
+    /// The fixture with `edit` applied to its JSON value.
+    fn problems(edit: impl Fn(&mut serde_json::Value)) -> Vec<(String, &'static str)> {
+        let mut v: serde_json::Value = serde_json::from_str(BASE).unwrap();
+        edit(&mut v);
+        match PriceEngine::from_json(&v.to_string()) {
+            Ok(_) => vec![],
+            Err(ps) => ps.into_iter().map(|p| (p.path, p.code)).collect(),
+        }
+    }
+
+    fn one(path: &str, code: &'static str) -> Vec<(String, &'static str)> {
+        vec![(path.to_owned(), code)]
+    }
+
+    #[test]
+    fn the_fixture_is_valid() {
+        assert!(problems(|_| {}).is_empty());
+    }
+
+    #[test]
+    fn meaning_problems_have_paths() {
+        assert_eq!(
+            problems(|v| v["items"][1]["id"] = "wound".into()),
+            one("items[1].id", "pricing.config.duplicate_id")
+        );
+        assert_eq!(
+            problems(|v| v["transport"]["tiers"][1]["upToMetres"] = serde_json::Value::Null),
+            one(
+                "transport.tiers[1].upToMetres",
+                "pricing.config.unbounded_tier_not_last"
+            )
+        );
+        assert_eq!(
+            problems(|v| v["transport"]["tiers"] = serde_json::json!([])),
+            one("transport.tiers", "pricing.config.empty_list")
+        );
+        assert_eq!(
+            problems(|v| v["surcharges"]["night"]["to"] = "22:00".into()),
+            one("surcharges.night.to", "pricing.config.empty_window")
+        );
+        assert_eq!(
+            problems(|v| v["coupons"][4]["validFrom"] = "2026-07-01T00:00".into()),
+            one("coupons[4].validUntil", "pricing.config.window_reversed")
+        );
+        assert_eq!(
+            problems(|v| v["packages"][0]["itemId"] = "rehab".into()),
+            one("packages[0].itemId", "pricing.config.package_not_per_visit")
+        );
+        assert_eq!(
+            problems(|v| v["depositRatioBp"] = 10_001.into()),
+            one("depositRatioBp", "pricing.value.out_of_range")
+        );
+        assert_eq!(
+            problems(|v| v["points"]["step"] = 0.into()),
+            one("points.step", "pricing.value.out_of_range")
+        );
+        assert_eq!(
+            problems(|v| v["surcharges"]["night"]["fixed"] = 100.into()),
+            one("surcharges.night", "pricing.config.one_of")
+        );
+        assert_eq!(
+            problems(|v| v["cancellation"]["inService"] = serde_json::json!({"cancellable": true})),
+            one(
+                "cancellation.inService.cancellable",
+                "pricing.config.one_of"
+            )
+        );
+        assert_eq!(
+            problems(|v| v["items"][0]["name"] = "".into()),
+            one("items[0].name", "pricing.value.empty")
+        );
+        assert_eq!(
+            problems(|v| v["surcharges"]["holiday"]["dates"][0] = "2026-02-30".into()),
+            one("surcharges.holiday.dates[0]", "pricing.date.invalid")
+        );
+    }
+
+    #[test]
+    fn typed_configs_are_checked_too() {
+        let mut cfg = PriceEngine::from_json(BASE).unwrap().config().clone();
+        cfg.items[0].unit_price = -1;
+        cfg.consumables[0].price = i64::MAX;
+        let ps = PriceEngine::new(cfg).unwrap_err();
+        assert_eq!(ps[0].path, "items[0].unitPrice");
+        assert_eq!(ps[0].code, "pricing.value.negative");
+        assert_eq!(ps[1].path, "consumables[0].price");
+        assert_eq!(ps[1].code, "pricing.json.unsafe_integer");
     }
 }
