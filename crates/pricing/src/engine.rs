@@ -54,15 +54,26 @@ pub struct PriceEngine {
     holidays: Vec<LocalDate>,
 }
 
+/// Ids ordered by (length, bytes): most probes of a lookup then end at the length compare,
+/// without a `memcmp`.
+fn id_order(a: &str, b: &str) -> core::cmp::Ordering {
+    a.len().cmp(&b.len()).then_with(|| a.cmp(b))
+}
+
 fn sorted_index<T>(list: &[T], key: fn(&T) -> &str) -> Vec<usize> {
     let mut ix: Vec<usize> = (0..list.len()).collect();
-    ix.sort_by(|a, b| list.get(*a).map(key).cmp(&list.get(*b).map(key)));
+    ix.sort_by(|a, b| {
+        id_order(
+            list.get(*a).map(key).unwrap_or(""),
+            list.get(*b).map(key).unwrap_or(""),
+        )
+    });
     ix
 }
 
 fn find<'a, T>(list: &'a [T], ix: &[usize], id: &str, key: fn(&T) -> &str) -> Option<&'a T> {
     let at = ix
-        .binary_search_by(|i| list.get(*i).map(key).unwrap_or("").cmp(id))
+        .binary_search_by(|i| id_order(list.get(*i).map(key).unwrap_or(""), id))
         .ok()?;
     list.get(*ix.get(at)?)
 }
@@ -380,8 +391,10 @@ impl PriceEngine {
 
         let mut discounts: Vec<Discount> = Vec::with_capacity(3);
         let package = self.apply_package(order, &mut lines, &mut discounts, options)?;
-        self.apply_coupon(order, &mut lines, &mut discounts, options)?;
-        let points = self.apply_points(order, &mut lines, &mut discounts, options)?;
+        // One scratch buffer (weights, then parts) serves both coupon and points.
+        let mut scratch: Vec<i64> = Vec::new();
+        self.apply_coupon(order, &mut lines, &mut discounts, &mut scratch, options)?;
+        let points = self.apply_points(order, &mut lines, &mut discounts, &mut scratch, options)?;
 
         let payable = sum(lines.iter().map(|x| x.net)).map_err(|p| vec![p])?;
         let discount = sub(gross, payable).map_err(|p| vec![p])?;
@@ -560,6 +573,7 @@ impl PriceEngine {
         order: &Order,
         lines: &mut [Line],
         discounts: &mut Vec<Discount>,
+        scratch: &mut Vec<i64>,
         options: &PriceOptions,
     ) -> Result<(), Vec<Problem>> {
         let Some(cid) = &order.coupon_id else {
@@ -591,7 +605,8 @@ impl PriceEngine {
             return err(Problem::new("couponId", codes::COUPON_NO_ELIGIBLE_LINE));
         }
         let n = lines.len();
-        let mut scratch = vec![0i64; 2 * n];
+        scratch.clear();
+        scratch.resize(2 * n, 0);
         let (weights, parts) = scratch.split_at_mut(n);
         for (w, x) in weights.iter_mut().zip(lines.iter()) {
             *w = if covers(x) { x.net } else { 0 };
@@ -634,6 +649,7 @@ impl PriceEngine {
         order: &Order,
         lines: &mut [Line],
         discounts: &mut Vec<Discount>,
+        scratch: &mut Vec<i64>,
         options: &PriceOptions,
     ) -> Result<Option<PointsInfo>, Vec<Problem>> {
         let Some(rule) = self.config.points else {
@@ -663,7 +679,8 @@ impl PriceEngine {
         if used > 0 {
             let amount = mul(used, rule.value_fen).map_err(|p| vec![p])?;
             let n = lines.len();
-            let mut scratch = vec![0i64; 2 * n];
+            scratch.clear();
+            scratch.resize(2 * n, 0);
             let (weights, parts) = scratch.split_at_mut(n);
             for (w, x) in weights.iter_mut().zip(lines.iter()) {
                 *w = x.net;
