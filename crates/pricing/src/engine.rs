@@ -18,7 +18,7 @@ use crate::money::{add, div_ceil, mul, ratio_floor, ratio_half_up, sub, sum, MAX
 use crate::order::{read_order, Distance, Measure, Order, PlanKind, PriceOptions, MAX_QUANTITY};
 use crate::quote::{
     Allocation, Discount, DiscountKind, InsuranceEstimate, Line, LineKind, PackageUse, PaymentPlan,
-    PointsInfo, Quote, Totals,
+    PointsInfo, Quote, Subtotals, Totals,
 };
 use crate::time::LocalDate;
 use crate::validate::validate_price_config;
@@ -456,6 +456,7 @@ impl PriceEngine {
                 })
             }
         };
+        let subtotals = Subtotals::of(&lines);
         Ok(Quote {
             config_version: cfg.version,
             config_revision: cfg.revision.clone(),
@@ -470,6 +471,7 @@ impl PriceEngine {
                 discount,
                 payable,
             },
+            subtotals,
             payment,
             insurance,
             points,

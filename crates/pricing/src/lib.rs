@@ -60,7 +60,7 @@ pub use order::{
 };
 pub use quote::{
     Allocation, Discount, DiscountKind, InsuranceEstimate, Line, LineKind, PackageUse, PaymentPlan,
-    PointsInfo, Quote, Totals,
+    PointsInfo, Quote, Subtotals, Totals,
 };
 pub use refund::{
     refund, LineRefund, LineRefundRequest, OrderStatus, Party, Payment, PaymentKind, PaymentRefund,

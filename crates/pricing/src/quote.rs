@@ -107,6 +107,39 @@ pub struct Totals {
     pub payable: i64,
 }
 
+/// Gross amounts per kind of line (服务费 / 交通费 / 加价 / 耗材费), for the fee-detail view;
+/// they sum to `totals.gross`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Subtotals {
+    /// Service lines.
+    pub service: i64,
+    /// The transport line.
+    pub transport: i64,
+    /// Surcharge lines.
+    pub surcharge: i64,
+    /// Consumable lines.
+    pub consumable: i64,
+}
+
+impl Subtotals {
+    /// Sums line amounts by kind.
+    pub fn of(lines: &[Line]) -> Subtotals {
+        let mut s = Subtotals::default();
+        for l in lines {
+            let slot = match l.kind {
+                LineKind::Service => &mut s.service,
+                LineKind::Transport => &mut s.transport,
+                LineKind::Surcharge => &mut s.surcharge,
+                LineKind::Consumable => &mut s.consumable,
+            };
+            // Each is at most the gross, which was checked against overflow.
+            *slot = slot.saturating_add(l.amount);
+        }
+        s
+    }
+}
+
 /// How the payable amount is paid: `payNow + balance = payable`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -185,6 +218,8 @@ pub struct Quote {
     pub discounts: Vec<Discount>,
     /// Totals.
     pub totals: Totals,
+    /// Gross per kind of line.
+    pub subtotals: Subtotals,
     /// Payment plan.
     pub payment: PaymentPlan,
     /// Insurance estimate, if the config has insurance parameters.

@@ -7,7 +7,7 @@ use serde_json::Value;
 
 use crate::messages::codes;
 use crate::money::{sum, MAX_SAFE};
-use crate::quote::Quote;
+use crate::quote::{Quote, Subtotals};
 
 /// Reads a quote from a JSON value at `path`.
 pub(crate) fn read_quote(v: &Value, path: &str) -> Result<Quote, Vec<Problem>> {
@@ -40,6 +40,9 @@ pub(crate) fn check_quote(q: &Quote) -> Result<(), Problem> {
     }
     if payable != t.payable || t.gross.checked_sub(t.discount) != Some(t.payable) {
         return Err(bad("totals.payable"));
+    }
+    if Subtotals::of(&q.lines) != q.subtotals {
+        return Err(bad("subtotals"));
     }
     let p = &q.payment;
     if !in_range(p.pay_now)

@@ -286,6 +286,11 @@ fn check_quote(q: &Quote) -> Result<(), TestCaseError> {
     prop_assert_eq!(net_sum, q.totals.payable);
     prop_assert_eq!(gross, q.totals.gross);
     prop_assert_eq!(q.totals.gross - q.totals.discount, q.totals.payable);
+    let st = q.subtotals;
+    prop_assert_eq!(
+        st.service + st.transport + st.surcharge + st.consumable,
+        q.totals.gross
+    );
     prop_assert!(q.totals.payable >= 0 && q.totals.discount >= 0);
     prop_assert!(q.totals.gross <= MAX_SAFE);
     let mut per_line = vec![0i64; q.lines.len()];
