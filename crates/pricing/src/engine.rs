@@ -15,7 +15,9 @@ use crate::geo::straight_line_metres;
 use crate::json;
 use crate::messages::codes;
 use crate::money::{add, div_ceil, mul, ratio_floor, ratio_half_up, sub, sum, MAX_SAFE};
-use crate::order::{read_order, Distance, Measure, Order, PlanKind, PriceOptions, MAX_QUANTITY};
+use crate::order::{
+    read_order, read_order_fast, Distance, Measure, Order, PlanKind, PriceOptions, MAX_QUANTITY,
+};
 use crate::quote::{
     Allocation, Discount, DiscountKind, InsuranceEstimate, Line, LineKind, PackageUse, PaymentPlan,
     PointsInfo, Quote, Subtotals, Totals,
@@ -137,8 +139,10 @@ impl PriceEngine {
         order_json: &str,
         options: &PriceOptions,
     ) -> Result<String, Vec<Problem>> {
-        let v = json::parse(order_json, "")?;
-        let order = read_order(&v, "")?;
+        let order = match read_order_fast(order_json) {
+            Some(order) => order,
+            None => read_order(&json::parse(order_json, "")?, "")?,
+        };
         let quote = self.quote(&order, options)?;
         serde_json::to_string(&quote).map_err(|_| vec![Problem::new("", codes::JSON_INVALID)])
     }

@@ -8,6 +8,7 @@ pub const EARTH_RADIUS_METRES: f64 = 6_371_000.0;
 /// A WGS-84/GCJ-02 coordinate in decimal degrees (both ends must use the same datum; the
 /// difference between the two is far below a fee tier).
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct GeoPoint {
     /// Latitude, −90 … 90.
     pub lat: f64,

@@ -249,3 +249,191 @@ fn read_point(r: &mut Reader, v: &Value, path: &str) -> Option<GeoPoint> {
     }
     Some(p)
 }
+
+/// Fast path for [`read_order`]: a borrowed serde derive that accepts only well-formed,
+/// in-range orders and returns `None` for anything else, which the caller then reads with the
+/// path-reporting reader. Valid input gives the same [`Order`] either way (tested); invalid
+/// input always takes the slow path, so problems are identical too.
+pub(crate) fn read_order_fast(text: &str) -> Option<Order> {
+    use std::borrow::Cow;
+
+    #[derive(serde::Deserialize)]
+    #[serde(deny_unknown_fields, rename_all = "camelCase")]
+    struct ItemWire<'a> {
+        #[serde(borrow)]
+        item_id: Cow<'a, str>,
+        quantity: Option<i64>,
+        minutes: Option<i64>,
+    }
+    #[derive(serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct ConsumableWire<'a> {
+        #[serde(borrow)]
+        id: Cow<'a, str>,
+        quantity: i64,
+    }
+    #[derive(serde::Deserialize)]
+    #[serde(deny_unknown_fields, rename_all = "camelCase")]
+    struct OrderWire<'a> {
+        #[serde(borrow)]
+        items: Vec<ItemWire<'a>>,
+        #[serde(borrow, default)]
+        consumables: Option<Vec<ConsumableWire<'a>>>,
+        distance_metres: Option<i64>,
+        from: Option<GeoPoint>,
+        to: Option<GeoPoint>,
+        #[serde(borrow)]
+        appointment_start: Cow<'a, str>,
+        #[serde(borrow)]
+        booked_at: Cow<'a, str>,
+        new_user: Option<bool>,
+        #[serde(borrow)]
+        coupon_id: Option<Cow<'a, str>>,
+        points: Option<i64>,
+        #[serde(borrow)]
+        package_id: Option<Cow<'a, str>>,
+        #[serde(borrow)]
+        payment_plan: Option<Cow<'a, str>>,
+    }
+
+    let w: OrderWire<'_> = serde_json::from_str(text).ok()?;
+    let qty = |n: i64| (1..=MAX_QUANTITY).contains(&n).then_some(n);
+    let id = |s: &Cow<'_, str>| (!s.is_empty()).then(|| s.to_string());
+    let mut items = Vec::with_capacity(w.items.len());
+    for it in &w.items {
+        let measure = match (it.quantity, it.minutes) {
+            (Some(q), None) => Measure::Quantity(qty(q)?),
+            (None, Some(m)) => Measure::Minutes(qty(m)?),
+            _ => return None,
+        };
+        items.push(OrderItem {
+            item_id: id(&it.item_id)?,
+            measure,
+        });
+    }
+    let mut consumables = Vec::new();
+    for c in w.consumables.iter().flatten() {
+        consumables.push(OrderConsumable {
+            id: id(&c.id)?,
+            quantity: qty(c.quantity)?,
+        });
+    }
+    let distance = match (w.distance_metres, w.from, w.to) {
+        (Some(m), None, None) if (0..=MAX_SAFE).contains(&m) => Distance::Metres(m),
+        (None, Some(a), Some(b)) if a.is_valid() && b.is_valid() => Distance::Between(a, b),
+        _ => return None,
+    };
+    let points = w.points.unwrap_or(0);
+    if !(0..=MAX_SAFE).contains(&points) {
+        return None;
+    }
+    let coupon_id = match &w.coupon_id {
+        None => None,
+        Some(c) => Some(id(c)?),
+    };
+    let package_id = match &w.package_id {
+        None => None,
+        Some(p) => Some(id(p)?),
+    };
+    let payment_plan = match w.payment_plan.as_deref() {
+        None | Some("full") => PlanKind::Full,
+        Some("deposit") => PlanKind::Deposit,
+        Some(_) => return None,
+    };
+    Some(Order {
+        items,
+        consumables,
+        distance,
+        appointment_start: LocalDateTime::parse(&w.appointment_start)?,
+        booked_at: LocalDateTime::parse(&w.booked_at)?,
+        new_user: w.new_user.unwrap_or(false),
+        coupon_id,
+        points,
+        package_id,
+        payment_plan,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+    use serde_json::json;
+
+    fn slow(text: &str) -> Result<Order, Vec<Problem>> {
+        read_order(&crate::json::parse(text, "")?, "")
+    }
+
+    fn values() -> impl Strategy<Value = Value> {
+        prop::sample::select(vec![
+            json!(null),
+            json!(0),
+            json!(1),
+            json!(-1),
+            json!(12.5),
+            json!(1.0),
+            json!("1"),
+            json!(""),
+            json!("wound"),
+            json!("deposit"),
+            json!("full"),
+            json!("2026-12-01T09:00"),
+            json!("2026-02-30T09:00"),
+            json!(true),
+            json!([]),
+            json!({}),
+            json!(9_007_199_254_740_991_i64),
+            json!(9_007_199_254_740_992_u64),
+            json!([{"itemId": "wound", "quantity": 2}]),
+            json!([{"itemId": "rehab", "minutes": 45, "quantity": null}]),
+            json!([{"itemId": "wound", "quantity": 1, "minutes": 30}]),
+            json!([{"id": "kit", "quantity": 3}]),
+            json!([{"id": "kit", "quantity": 3, "extra": 1}]),
+            json!({"lat": 22.5, "lng": 113.4}),
+            json!({"lat": 22, "lng": 113}),
+            json!({"lat": 95.0, "lng": 113.4}),
+            json!({"lat": 22.5, "lng": 113.4, "alt": 1}),
+            json!("带\"转义\"的文字"),
+        ])
+    }
+
+    proptest! {
+        #[test]
+        fn fast_reader_agrees_with_the_path_reader(
+            edits in prop::collection::vec((
+                prop::sample::select(vec![
+                    "items", "consumables", "distanceMetres", "from", "to", "appointmentStart",
+                    "bookedAt", "newUser", "couponId", "points", "packageId", "paymentPlan", "other",
+                ]),
+                values(),
+            ), 0..4),
+        ) {
+            let mut order = json!({
+                "items": [{"itemId": "wound", "quantity": 1}],
+                "distanceMetres": 2500,
+                "appointmentStart": "2026-12-01T09:00",
+                "bookedAt": "2026-11-30T20:00",
+            });
+            for (key, value) in edits {
+                order[key] = value;
+            }
+            let text = order.to_string();
+            if let Some(fast) = read_order_fast(&text) {
+                prop_assert_eq!(slow(&text), Ok(fast));
+            }
+        }
+    }
+
+    #[test]
+    fn fast_reader_takes_the_common_shapes() {
+        let text = r#"{"items":[{"itemId":"wound","quantity":1},{"itemId":"rehab","minutes":90}],
+            "consumables":[{"id":"kit","quantity":2}],"from":{"lat":22.52,"lng":113.39},
+            "to":{"lat":22.52,"lng":113.44},"appointmentStart":"2026-12-01T09:00",
+            "bookedAt":"2026-11-30T20:00","newUser":true,"couponId":"NEW\u0032\u0030",
+            "points":100,"packageId":null,"paymentPlan":"deposit"}"#;
+        let fast = read_order_fast(text).unwrap();
+        assert_eq!(fast.coupon_id.as_deref(), Some("NEW20"));
+        assert_eq!(slow(text), Ok(fast));
+        assert!(read_order_fast(r#"{"items":[],"distanceMetres":1.5}"#).is_none());
+    }
+}
