@@ -144,7 +144,7 @@ impl PriceEngine {
             None => read_order(&json::parse(order_json, "")?, "")?,
         };
         let quote = self.quote(&order, options)?;
-        serde_json::to_string(&quote).map_err(|_| vec![Problem::new("", codes::JSON_INVALID)])
+        to_json(&quote, 640 + 320 * quote.lines.len())
     }
 
     /// Quotes an order. All problems with the order's lines are reported together; discount
@@ -709,6 +709,18 @@ impl PriceEngine {
             used,
         }))
     }
+}
+
+/// Serialises into a buffer sized up front (a quote is a few KiB; growing by doubling costs
+/// more than the serialisation itself).
+pub(crate) fn to_json<T: serde::Serialize>(
+    value: &T,
+    capacity: usize,
+) -> Result<String, Vec<Problem>> {
+    let invalid = || vec![Problem::new("", codes::JSON_INVALID)];
+    let mut buf = Vec::with_capacity(capacity);
+    serde_json::to_writer(&mut buf, value).map_err(|_| invalid())?;
+    String::from_utf8(buf).map_err(|_| invalid())
 }
 
 /// Takes `parts[i]` off line `i` for every line `covers(i)`; each part is at most the line's

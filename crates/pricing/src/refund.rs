@@ -510,7 +510,7 @@ pub(crate) fn refund_json(
     let (qv, payments, event) = r.finish(parsed)?;
     let quote = crate::snapshot::read_quote(qv, "quote")?;
     let out = refund(&quote, &payments, &event, config, options)?;
-    serde_json::to_string(&out).map_err(|_| vec![Problem::new("", codes::JSON_INVALID)])
+    crate::engine::to_json(&out, 1024)
 }
 
 fn read_payment(r: &mut Reader, v: &Value, path: &str) -> Option<Payment> {

@@ -154,7 +154,7 @@ pub fn apply_settlement_json(
     let (qv, s) = r.finish(parsed)?;
     let quote = read_quote(qv, "quote")?;
     let out = apply_settlement(&quote, &s, options)?;
-    serde_json::to_string(&out).map_err(|_| vec![Problem::new("", codes::JSON_INVALID)])
+    crate::engine::to_json(&out, 1024)
 }
 
 fn read_settlement(r: &mut Reader, v: &Value, path: &str) -> Option<Settlement> {
