@@ -92,6 +92,20 @@ pub struct PriceOptions {
     pub locale: Locale,
 }
 
+impl PriceOptions {
+    /// Options for a BCP 47 tag as the JS layer passes it (`zh-CN`, `en`, …); `None` for an
+    /// unknown tag so the caller can report misuse.
+    ///
+    /// ```
+    /// use homecare_pricing::PriceOptions;
+    /// assert_eq!(PriceOptions::from_tag("en").unwrap().locale.tag(), "en");
+    /// assert!(PriceOptions::from_tag("fr").is_none());
+    /// ```
+    pub fn from_tag(tag: &str) -> Option<Self> {
+        Locale::parse(tag).map(|locale| PriceOptions { locale })
+    }
+}
+
 /// Reads an order from JSON (shape in `docs/pricing.md`).
 pub(crate) fn read_order(v: &Value, path: &str) -> Result<Order, Vec<Problem>> {
     let mut r = Reader::default();
