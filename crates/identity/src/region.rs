@@ -128,7 +128,7 @@ const MUNICIPALITIES: [u32; 4] = [11, 12, 31, 50];
 /// ```
 pub fn region_record(code: u32) -> Option<RegionRecord> {
     let (province_at, index) = find(code)?;
-    let name = if code % 10_000 == 0 {
+    let name = if code.is_multiple_of(10_000) {
         data::PROVINCE_NAMES.get(province_at).copied()
     } else {
         name_at(index)
@@ -193,7 +193,7 @@ pub fn lookup_region(code: u32) -> Option<Region> {
     let own = region_record(code)?;
     let mut region = province_region(code)?;
     region.abolished = own.abolished;
-    if code % 100 != 0 {
+    if !code.is_multiple_of(100) {
         region.county = own.name;
     }
     Some(region)
@@ -213,7 +213,7 @@ pub fn province_region(code: u32) -> Option<Region> {
     let province_code = code / 10_000;
     let province = region_record(province_code * 10_000)?.name?;
     let city_code = code / 100 * 100;
-    let city = if city_code % 10_000 == 0 {
+    let city = if city_code.is_multiple_of(10_000) {
         None
     } else if MUNICIPALITIES.contains(&province_code) {
         Some(province)

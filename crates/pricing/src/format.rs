@@ -122,7 +122,7 @@ pub(crate) fn push_percent(out: &mut String, bp: i64) {
     if frac != 0 {
         out.push('.');
         out.push(ascii_digit(frac / 10));
-        if frac % 10 != 0 {
+        if !frac.is_multiple_of(10) {
             out.push(ascii_digit(frac % 10));
         }
     }
