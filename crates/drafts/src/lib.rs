@@ -41,6 +41,10 @@ mod store;
 #[cfg(test)]
 mod crash_tests;
 #[cfg(test)]
+mod outbox_tests;
+#[cfg(test)]
+mod store_tests;
+#[cfg(test)]
 mod testkit;
 
 pub use error::{DraftError, ErrorKind};

@@ -195,57 +195,57 @@ pub(crate) struct Loaded<T> {
     pub recovered: bool,
 }
 
-/// Loads the newest readable version: `cur`, then `prev`, then any slot header.
+/// Loads the newest readable version: the pointer's `cur`; if that is damaged, the newest
+/// slot that verifies among the pointer's `prev` and the slot headers found by scanning.
 pub(crate) fn load<S: Storage + ?Sized, T>(
     storage: &mut S,
     base: &str,
     mut decode: impl FnMut(&SlotMeta, String) -> Result<T, DecodeFault>,
 ) -> Result<Loaded<T>, DraftError> {
-    let mut candidates = match read_pointer(storage, base)? {
+    let (first, prev) = match read_pointer(storage, base)? {
         PointerRead::Missing => return Err(DraftError::new(ErrorKind::NotFound)),
-        PointerRead::Valid(p) => {
-            let mut c = vec![p.cur];
-            c.extend(p.prev);
-            c
-        }
-        PointerRead::Damaged => Vec::new(),
+        PointerRead::Valid(p) => (Some(p.cur), p.prev),
+        PointerRead::Damaged => (None, None),
     };
-    let from_pointer = candidates.len();
     let mut unreadable = false;
-    let mut scanned = false;
-    let mut index = 0;
-    loop {
-        if index == candidates.len() {
-            if scanned {
-                break;
-            }
-            scanned = true;
-            for meta in scan_headers(storage, base)? {
-                if !candidates.contains(&meta) {
-                    candidates.push(meta);
-                }
-            }
-            continue;
-        }
-        let Some(meta) = candidates.get(index).cloned() else {
-            break;
-        };
-        index += 1;
-        let stored = match read_slot(storage, base, &meta) {
+    let mut try_slot = |storage: &mut S, meta: &SlotMeta| -> Result<Option<T>, DraftError> {
+        let stored = match read_slot(storage, base, meta) {
             Ok(s) => s,
             Err(SlotFault::Storage(e)) => return Err(e),
-            Err(SlotFault::Bad) => continue,
+            Err(SlotFault::Bad) => return Ok(None),
         };
-        match decode(&meta, stored) {
-            Ok(value) => {
-                return Ok(Loaded {
-                    value,
-                    recovered: index > 1 || from_pointer == 0,
-                    meta,
-                })
+        match decode(meta, stored) {
+            Ok(value) => Ok(Some(value)),
+            Err(DecodeFault::Unreadable) => {
+                unreadable = true;
+                Ok(None)
             }
-            Err(DecodeFault::Unreadable) => unreadable = true,
-            Err(DecodeFault::Bad) => {}
+            Err(DecodeFault::Bad) => Ok(None),
+        }
+    };
+    if let Some(meta) = first.as_ref() {
+        if let Some(value) = try_slot(storage, meta)? {
+            return Ok(Loaded {
+                value,
+                meta: meta.clone(),
+                recovered: false,
+            });
+        }
+    }
+    let mut rest: Vec<SlotMeta> = prev.into_iter().collect();
+    for meta in scan_headers(storage, base)? {
+        if !rest.contains(&meta) && first.as_ref() != Some(&meta) {
+            rest.push(meta);
+        }
+    }
+    rest.sort_by_key(|m| core::cmp::Reverse(m.gen));
+    for meta in rest {
+        if let Some(value) = try_slot(storage, &meta)? {
+            return Ok(Loaded {
+                value,
+                meta,
+                recovered: true,
+            });
         }
     }
     Err(DraftError::new(if unreadable {
