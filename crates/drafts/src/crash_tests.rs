@@ -172,23 +172,48 @@ fn every_op_of_a_tiny_draft_save() {
 }
 
 #[test]
-fn every_op_of_a_100kb_draft_save_in_many_small_chunks() {
+fn every_op_of_a_100kb_draft_save_in_16k_chunks() {
+    let setup = Setup {
+        sealed: true,
+        chunk_size: 16 * 1024,
+        ..SMALL
+    };
+    let new = draft_json(100 * 1024, 7);
+    let points = crash_every_op(
+        setup,
+        &[draft_json(80 * 1024, 5), draft_json(120 * 1024, 6)],
+        &new,
+    );
+    // 9-11 chunks per save, 6 fault modes each.
+    assert!(points > 60, "{points}");
+}
+
+/// The bulk of the crash points: small drafts in 1 KiB chunks (so even a few KB spans
+/// many keys), every size class against every kind of history, sealed and not.
+#[test]
+fn every_op_across_sizes_and_histories_in_1k_chunks() {
     let mut points = 0;
+    let sizes = [0usize, 700, 3_000, 9_000];
     for sealed in [false, true] {
         let setup = Setup {
             sealed,
-            chunk_size: 8 * 1024,
+            chunk_size: 1024,
             ..SMALL
         };
-        let new = draft_json(100 * 1024, 7);
-        points += crash_every_op(
-            setup,
-            &[draft_json(80 * 1024, 5), draft_json(120 * 1024, 6)],
-            &new,
-        );
+        for (n, &size) in sizes.iter().enumerate() {
+            let new = draft_json(size, 100 + n as u32);
+            let histories: [Vec<String>; 4] = [
+                vec![],
+                vec![draft_json(500, 1)],
+                vec![draft_json(9_000, 2), draft_json(500, 3)],
+                vec![draft_json(500, 4), draft_json(7_000, 5)],
+            ];
+            for history in &histories {
+                points += crash_every_op(setup, history, &new);
+            }
+        }
     }
-    // 13-20 chunks per save, 6 fault modes each.
-    assert!(points > 150, "{points}");
+    assert!(points > 1_500, "{points}");
 }
 
 #[test]

@@ -245,6 +245,7 @@ fn crash_every_op(
             check(&reopened, ok, &ctx);
         }
     }
+    println!("crash points: {points} (outbox)");
     points
 }
 
