@@ -26,6 +26,7 @@
 //! ```
 #![forbid(unsafe_code)]
 
+mod b64;
 mod error;
 mod ids;
 mod memory;

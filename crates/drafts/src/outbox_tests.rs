@@ -210,17 +210,20 @@ fn sealed_payloads_are_hidden_and_a_wrong_key_is_reported_not_dropped() {
 
 /// Runs `op` on an outbox over `base` with a fault at every operation; after the fault
 /// (and a reopen) `check` sees the outbox. Returns crash points run.
+/// Small chunks so a payload of a few dozen KB spans many keys.
+fn chunked() -> OutboxOptions {
+    OutboxOptions {
+        chunk_size: 4096,
+        ..OutboxOptions::default()
+    }
+}
+
 fn crash_every_op(
     base: &MemoryStorage,
     op: &dyn Fn(&mut Outbox<FaultyStorage>) -> bool,
     check: &dyn Fn(&Outbox<FaultyStorage>, bool, &str),
 ) -> usize {
-    let mut counting = Outbox::open(
-        FaultyStorage::new(base.clone()),
-        OutboxOptions::default(),
-        None,
-    )
-    .unwrap();
+    let mut counting = Outbox::open(FaultyStorage::new(base.clone()), chunked(), None).unwrap();
     let start = counting.storage_mut().ops;
     assert!(op(&mut counting));
     let ops = counting.storage_mut().ops - start;
@@ -229,18 +232,12 @@ fn crash_every_op(
         for fault in ALL_FAULTS {
             points += 1;
             let ctx = format!("op {k}/{ops} {fault:?}");
-            let mut o = Outbox::open(
-                FaultyStorage::new(base.clone()),
-                OutboxOptions::default(),
-                None,
-            )
-            .unwrap();
+            let mut o = Outbox::open(FaultyStorage::new(base.clone()), chunked(), None).unwrap();
             let at = o.storage_mut().ops + k;
             o.storage_mut().fault = Some((at, fault));
             let ok = op(&mut o);
             let mem = o.into_storage().inner;
-            let reopened =
-                Outbox::open(FaultyStorage::new(mem), OutboxOptions::default(), None).unwrap();
+            let reopened = Outbox::open(FaultyStorage::new(mem), chunked(), None).unwrap();
             assert!(reopened.unreadable().is_empty(), "{ctx}");
             check(&reopened, ok, &ctx);
         }
@@ -254,12 +251,12 @@ const KEY: &str = "0f8fad5b-d9cb-469f-a165-70867728950e";
 #[test]
 fn an_interrupted_enqueue_leaves_the_item_whole_or_absent() {
     let mut base = MemoryStorage::new();
-    let mut o = open(&mut base);
+    let mut o = Outbox::open(&mut base, chunked(), None).unwrap();
     let mut e = TestEntropy::new(6);
     o.enqueue("k", "{\"first\":1}", Some("s"), 0, &mut e)
         .unwrap();
     drop(o);
-    let payload = "{\"second\":\"护理\"}".repeat(2_000); // ~44 KB, one chunk
+    let payload = "{\"second\":\"护理\"}".repeat(2_000); // ~44 KB: 11+ chunks of 4 KiB
     let points = crash_every_op(
         &base,
         &|o| {
@@ -278,13 +275,13 @@ fn an_interrupted_enqueue_leaves_the_item_whole_or_absent() {
             }
         },
     );
-    assert!(points >= 24, "{points}");
+    assert!(points >= 6 * 14, "{points}");
 }
 
 #[test]
 fn an_interrupted_ack_leaves_the_item_pending_or_done() {
     let mut base = MemoryStorage::new();
-    let mut o = open(&mut base);
+    let mut o = Outbox::open(&mut base, chunked(), None).unwrap();
     o.enqueue_with_key(KEY, "k", "{\"p\":1}", None, 0).unwrap();
     drop(o);
     crash_every_op(

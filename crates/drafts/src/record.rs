@@ -17,7 +17,6 @@
 //! interruption before the pointer leaves the old pointer and its intact slot; after it, the
 //! new one. Reads try `cur`, then `prev`, then (pointer damaged) every slot header.
 
-use base64ct::{Base64Unpadded, Encoding};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
@@ -97,7 +96,10 @@ pub(crate) fn storage_error(e: StorageError) -> DraftError {
 
 pub(crate) fn checksum(stored: &str) -> String {
     let digest = Sha256::digest(stored.as_bytes());
-    Base64Unpadded::encode_string(digest.get(..16).unwrap_or_default())
+    let mut sum = crate::b64::encode(digest.get(..16).unwrap_or_default());
+    // 16 bytes end in "=="; the stored form is unpadded (22 characters).
+    sum.truncate(22);
+    sum
 }
 
 pub(crate) fn read_pointer<S: Storage + ?Sized>(

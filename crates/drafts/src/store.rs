@@ -2,7 +2,6 @@
 
 use std::collections::BTreeMap;
 
-use base64ct::{Base64, Encoding};
 use serde::{Deserialize, Serialize};
 
 use crate::error::int_of;
@@ -159,7 +158,7 @@ pub(crate) fn open_slot(
 ) -> Result<String, DecodeFault> {
     let text = if meta.sealed {
         let sealer = sealer.ok_or(DecodeFault::Unreadable)?;
-        let blob = Base64::decode_vec(&stored).map_err(|_| DecodeFault::Bad)?;
+        let blob = crate::b64::decode(&stored).ok_or(DecodeFault::Bad)?;
         let plain = sealer
             .open(&blob, aad)
             .map_err(|_| DecodeFault::Unreadable)?;
@@ -182,7 +181,7 @@ pub(crate) fn seal_text(
 ) -> Result<Option<String>, DraftError> {
     match sealer {
         None => Ok(None),
-        Some(s) => Ok(Some(Base64::encode_string(&s.seal(data.as_bytes(), aad)?))),
+        Some(s) => Ok(Some(crate::b64::encode(&s.seal(data.as_bytes(), aad)?))),
     }
 }
 

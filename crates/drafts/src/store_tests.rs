@@ -476,3 +476,39 @@ proptest! {
         prop_assert!(!d.recovered);
     }
 }
+
+/// Native timing of save + load of a 64 KiB draft (run with
+/// `cargo test --release -p homecare-drafts -- --ignored --nocapture timing`). The number
+/// that matters is the wasm one in JS; this shows the Rust side's own share.
+#[test]
+#[ignore]
+fn timing_save_load_64k() {
+    let data = draft_json(64 * 1024, 1);
+    for sealed in [false, true] {
+        let mut s = if sealed {
+            DraftStore::new(
+                MemoryStorage::new(),
+                DraftOptions::default(),
+                Some(Box::new(TestSealer::new(1))),
+            )
+            .unwrap()
+        } else {
+            DraftStore::new(MemoryStorage::new(), DraftOptions::default(), None).unwrap()
+        };
+        let rounds = 200;
+        let t = std::time::Instant::now();
+        for i in 0..rounds {
+            s.save("f", "d", &data, 1, i).unwrap();
+            assert_eq!(s.load("f", "d", i).unwrap().data.len(), data.len());
+        }
+        let per = t.elapsed() / u32::try_from(rounds).unwrap();
+        let t = std::time::Instant::now();
+        for _ in 0..rounds {
+            std::hint::black_box(crate::record::checksum(&data));
+        }
+        let sha = t.elapsed() / u32::try_from(rounds).unwrap();
+        println!(
+            "64 KiB save+load sealed={sealed}: {per:?} per round (SHA-256 of 64 KiB: {sha:?})"
+        );
+    }
+}
