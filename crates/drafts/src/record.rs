@@ -413,7 +413,10 @@ pub(crate) fn write<S: Storage + ?Sized>(
     let needed = adds.saturating_sub(prev.stale_bytes);
     let info = storage.info().map_err(storage_error)?;
     let used = info.current_size_kb.saturating_mul(1024);
-    if used.saturating_add(needed) > info.limit_size_kb.saturating_mul(1024) {
+    // A limit of 0 means the adapter cannot tell (e.g. localStorage): rely on `set` failing.
+    if info.limit_size_kb > 0
+        && used.saturating_add(needed) > info.limit_size_kb.saturating_mul(1024)
+    {
         return Err(quota(info.current_size_kb, info.limit_size_kb, needed));
     }
 

@@ -23,7 +23,8 @@ pub enum StorageError {
 pub struct StorageInfo {
     /// KB used by all keys and values.
     pub current_size_kb: u64,
-    /// KB the platform allows in total.
+    /// KB the platform allows in total; 0 when unknown (the quota pre-check is skipped and
+    /// a failing `set` is what reports the quota).
     pub limit_size_kb: u64,
 }
 

@@ -512,3 +512,64 @@ fn timing_save_load_64k() {
         );
     }
 }
+
+/// An adapter that cannot report a limit (0) skips the pre-check; `set` failing with a
+/// quota error still reports `drafts.quota_exceeded` and keeps the old version.
+#[test]
+fn unknown_limit_skips_the_pre_check_but_set_still_guards() {
+    struct NoLimit(MemoryStorage);
+    impl Storage for NoLimit {
+        fn get(&mut self, k: &str) -> Result<Option<String>, crate::StorageError> {
+            self.0.get(k)
+        }
+        fn set(&mut self, k: &str, v: &str) -> Result<(), crate::StorageError> {
+            self.0.set(k, v)
+        }
+        fn remove(&mut self, k: &str) -> Result<(), crate::StorageError> {
+            self.0.remove(k)
+        }
+        fn keys(&mut self) -> Result<Vec<String>, crate::StorageError> {
+            self.0.keys()
+        }
+        fn info(&mut self) -> Result<crate::StorageInfo, crate::StorageError> {
+            Ok(crate::StorageInfo {
+                current_size_kb: 0,
+                limit_size_kb: 0,
+            })
+        }
+    }
+    let mut s = DraftStore::new(
+        NoLimit(MemoryStorage::with_limits(1024 * 1024, 20 * 1024)),
+        small_chunks(),
+        None,
+    )
+    .unwrap();
+    s.save("f", "d", "{\"v\":1}", 1, 0).unwrap();
+    let err = s.save("f", "d", &draft_json(30_000, 2), 1, 1).unwrap_err();
+    assert_eq!(err.code(), "drafts.quota_exceeded");
+    assert_eq!(s.load("f", "d", 2).unwrap().data, "{\"v\":1}");
+}
+
+/// One storage shared by a draft store and an outbox: neither sees nor sweeps the other's
+/// keys.
+#[test]
+fn drafts_and_outbox_share_one_storage() {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+    let shared = Rc::new(RefCell::new(MemoryStorage::new()));
+    let mut drafts = DraftStore::new(shared.clone(), small_chunks(), None).unwrap();
+    let mut outbox =
+        crate::Outbox::open(shared.clone(), crate::OutboxOptions::default(), None).unwrap();
+    let mut e = crate::testkit::TestEntropy::new(1);
+    drafts.save("booking", "d1", "{\"a\":1}", 1, 0).unwrap();
+    let id = outbox
+        .enqueue("booking.create", "{\"a\":1}", None, 0, &mut e)
+        .unwrap();
+    drafts.remove("booking", "d1").unwrap();
+    assert_eq!(drafts.purge_expired(100 * DAY_MS).unwrap().garbage_keys, 0);
+    assert_eq!(outbox.purge(100 * DAY_MS).unwrap(), 0);
+    let outbox =
+        crate::Outbox::open(shared.clone(), crate::OutboxOptions::default(), None).unwrap();
+    assert_eq!(outbox.pending().next().map(|i| i.id.clone()), Some(id));
+    assert_eq!(shared.borrow().len(), 2, "the item's pointer and chunk");
+}
