@@ -332,8 +332,10 @@ impl<S: Storage> Outbox<S> {
             response: None,
             acked_at: None,
         };
-        self.persist(&item)?;
+        // Consumed even on failure: an enqueue that reported an error may still have landed
+        // (a write that threw after writing), and two items must never share a seq.
         self.next_seq = self.next_seq.saturating_add(1);
+        self.persist(&item)?;
         self.items.push(item);
         Ok(id)
     }
