@@ -1,0 +1,631 @@
+//! The draft store: save, load (with migrations), list, remove, purge, autosave.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::int_of;
+use crate::ids::check_id;
+use crate::migrate::{apply_steps, MigrationStep, StepFailed};
+use crate::options::{invalid, DraftOptions};
+use crate::record::{self, DecodeFault, PointerRead, SlotMeta, Write};
+use crate::storage::Storage;
+use crate::{DraftError, ErrorKind, Sealer};
+
+/// A loaded draft.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Draft {
+    /// The form it belongs to.
+    pub form_id: String,
+    /// Its id within the form.
+    pub draft_id: String,
+    /// The JSON text, upgraded to `schema_version`.
+    pub data: String,
+    /// The schema version of `data` (after migrations).
+    pub schema_version: u32,
+    /// The schema version it was stored with.
+    pub stored_version: u32,
+    /// Last save, ms since the epoch.
+    pub updated_at: i64,
+    /// First save, ms since the epoch.
+    pub created_at: i64,
+    /// True when the newest slot was damaged and an older complete version (or a slot
+    /// found without its pointer) was returned: the UI may say "restored an earlier copy".
+    pub recovered: bool,
+}
+
+/// How a listed draft stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum DraftStatus {
+    /// Loadable (as far as the metadata tells; `load` verifies the bytes).
+    Ready,
+    /// Past its TTL; `load` reports `drafts.expired`, `purge_expired` removes it.
+    Expired,
+    /// Saved by a newer app version; kept untouched.
+    NewerVersion,
+    /// Its pointer and slot headers are unreadable; `load` reports `drafts.corrupted`.
+    Damaged,
+}
+
+/// Metadata of a draft, readable without decrypting it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DraftInfo {
+    /// The form it belongs to.
+    pub form_id: String,
+    /// Its id within the form.
+    pub draft_id: String,
+    /// Last save, ms since the epoch.
+    pub updated_at: i64,
+    /// First save, ms since the epoch.
+    pub created_at: i64,
+    /// When it expires (`updated_at + ttl`).
+    pub expires_at: i64,
+    /// Bytes of its JSON text.
+    pub size: u64,
+    /// Schema version it was stored with.
+    pub schema_version: u32,
+    /// Whether it is encrypted at rest.
+    pub sealed: bool,
+    /// Ready, expired, newer version or damaged.
+    pub status: DraftStatus,
+}
+
+/// What `autosave` did.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", tag = "outcome")]
+pub enum Autosave {
+    /// Written now.
+    Saved(DraftInfo),
+    /// Within the throttle window: kept in memory until the next autosave after the window
+    /// or `flush`.
+    Deferred,
+}
+
+/// What `purge_expired` did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PurgeReport {
+    /// Expired drafts removed.
+    pub removed: u32,
+    /// Expired drafts kept because a newer app version wrote them.
+    pub kept_newer: u32,
+    /// Leftover chunk keys of interrupted writes removed.
+    pub garbage_keys: u32,
+}
+
+/// Storage usage.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Usage {
+    /// Drafts in this namespace.
+    pub drafts: u32,
+    /// Bytes their committed slots take (both slots, without keys).
+    pub draft_bytes: u64,
+    /// As `info()` reports for the whole storage.
+    pub current_size_kb: u64,
+    /// As `info()` reports for the whole storage.
+    pub limit_size_kb: u64,
+}
+
+#[derive(Debug, Default)]
+struct FormSchema {
+    current: Option<u32>,
+    steps: BTreeMap<u32, Vec<MigrationStep>>,
+}
+
+#[derive(Debug)]
+struct Pending {
+    data: String,
+    schema_version: u32,
+}
+
+type DraftKey = (String, String);
+
+/// Drafts over a [`Storage`], crash-safe per draft (see the crate docs for the format).
+///
+/// ```
+/// use homecare_drafts::{DraftOptions, DraftStore, MemoryStorage};
+/// let mut store = DraftStore::new(MemoryStorage::new(), DraftOptions::default(), None).unwrap();
+/// store.save("booking", "d1", r#"{"address":"幸福路1号"}"#, 1, 1_000).unwrap();
+/// let draft = store.load("booking", "d1", 2_000).unwrap();
+/// assert_eq!(draft.data, r#"{"address":"幸福路1号"}"#);
+/// assert_eq!(store.list(None, 2_000).unwrap().len(), 1);
+/// ```
+pub struct DraftStore<S: Storage> {
+    storage: S,
+    options: DraftOptions,
+    sealer: Option<Box<dyn Sealer>>,
+    forms: BTreeMap<String, FormSchema>,
+    pending: BTreeMap<DraftKey, Pending>,
+    last_write: BTreeMap<DraftKey, i64>,
+}
+
+/// The AAD of a draft slot: a sealed blob opens only under the namespace, form, draft,
+/// schema version and generation it was written for.
+fn draft_aad(ns: &str, form: &str, draft: &str, ver: u32, gen: u64) -> Vec<u8> {
+    format!("homecare-drafts/1\0{ns}\0{form}\0{draft}\0{ver}\0{gen}").into_bytes()
+}
+
+/// Turns a verified slot into plaintext: base64-decode and open when sealed.
+pub(crate) fn open_slot(
+    sealer: Option<&dyn Sealer>,
+    meta: &SlotMeta,
+    stored: String,
+    aad: &[u8],
+) -> Result<String, DecodeFault> {
+    let text = if meta.sealed {
+        let sealer = sealer.ok_or(DecodeFault::Unreadable)?;
+        let blob = crate::b64::decode(&stored).ok_or(DecodeFault::Bad)?;
+        let plain = sealer
+            .open(&blob, aad)
+            .map_err(|_| DecodeFault::Unreadable)?;
+        String::from_utf8(plain).map_err(|_| DecodeFault::Bad)?
+    } else {
+        stored
+    };
+    if u64::try_from(text.len()).ok() != Some(meta.size) {
+        return Err(DecodeFault::Bad);
+    }
+    Ok(text)
+}
+
+/// Seals `data` (then base64) when a sealer is configured; the stored text otherwise is
+/// the JSON itself, which storage keeps as a string anyway.
+pub(crate) fn seal_text(
+    sealer: Option<&dyn Sealer>,
+    data: &str,
+    aad: &[u8],
+) -> Result<Option<String>, DraftError> {
+    match sealer {
+        None => Ok(None),
+        Some(s) => Ok(Some(crate::b64::encode(&s.seal(data.as_bytes(), aad)?))),
+    }
+}
+
+impl<S: Storage> DraftStore<S> {
+    /// A store over `storage`. With a `sealer`, drafts are encrypted at rest.
+    pub fn new(
+        storage: S,
+        options: DraftOptions,
+        sealer: Option<Box<dyn Sealer>>,
+    ) -> Result<Self, DraftError> {
+        options.check()?;
+        Ok(DraftStore {
+            storage,
+            options,
+            sealer,
+            forms: BTreeMap::new(),
+            pending: BTreeMap::new(),
+            last_write: BTreeMap::new(),
+        })
+    }
+
+    /// The options in use.
+    pub fn options(&self) -> &DraftOptions {
+        &self.options
+    }
+
+    /// The storage (to share it or inspect it).
+    pub fn storage_mut(&mut self) -> &mut S {
+        &mut self.storage
+    }
+
+    /// Gives the storage back (pending autosaves are dropped: `flush` first).
+    pub fn into_storage(self) -> S {
+        self.storage
+    }
+
+    fn base(&self, form_id: &str, draft_id: &str) -> String {
+        format!("{}:d:{form_id}:{draft_id}", self.options.namespace)
+    }
+
+    /// Declares the schema version this app writes for `form_id`. Without it the version is
+    /// the highest one migrations lead to; with neither, drafts load as stored.
+    pub fn set_schema_version(&mut self, form_id: &str, version: u32) -> Result<(), DraftError> {
+        check_id("formId", form_id)?;
+        self.forms.entry(form_id.to_owned()).or_default().current = Some(version);
+        Ok(())
+    }
+
+    /// Registers the steps that upgrade `form_id` drafts from `from_version` to
+    /// `from_version + 1`. Replaces steps registered before for the same version.
+    ///
+    /// ```
+    /// use homecare_drafts::{DraftOptions, DraftStore, MemoryStorage, MigrationStep};
+    /// let mut store = DraftStore::new(MemoryStorage::new(), DraftOptions::default(), None).unwrap();
+    /// store.save("reg", "d", r#"{"tel":"138"}"#, 1, 0).unwrap();
+    /// store.register_migration("reg", 1, vec![MigrationStep::Rename {
+    ///     path: "/tel".into(), to: "mobile".into() }]).unwrap();
+    /// let d = store.load("reg", "d", 0).unwrap();
+    /// assert_eq!((d.data.as_str(), d.schema_version), (r#"{"mobile":"138"}"#, 2));
+    /// ```
+    pub fn register_migration(
+        &mut self,
+        form_id: &str,
+        from_version: u32,
+        steps: Vec<MigrationStep>,
+    ) -> Result<(), DraftError> {
+        check_id("formId", form_id)?;
+        if !steps.iter().all(MigrationStep::is_valid) || from_version == u32::MAX {
+            return Err(invalid("migration"));
+        }
+        self.forms
+            .entry(form_id.to_owned())
+            .or_default()
+            .steps
+            .insert(from_version, steps);
+        Ok(())
+    }
+
+    /// The schema version this app knows for `form_id`, if any.
+    pub fn schema_version(&self, form_id: &str) -> Option<u32> {
+        let form = self.forms.get(form_id)?;
+        form.current
+            .or_else(|| form.steps.keys().next_back().and_then(|v| v.checked_add(1)))
+    }
+
+    fn check_size(&self, data: &str) -> Result<(), DraftError> {
+        if data.len() > self.options.max_draft_bytes {
+            return Err(DraftError::new(ErrorKind::TooLarge)
+                .int("size", int_of(data.len()))
+                .int("max", int_of(self.options.max_draft_bytes)));
+        }
+        Ok(())
+    }
+
+    /// Saves `data` (JSON text, stored verbatim) as the new version of the draft.
+    ///
+    /// Atomic: on any error the previous version stays loadable. Refuses to overwrite a
+    /// draft stored with a newer schema version (`drafts.newer_version`).
+    pub fn save(
+        &mut self,
+        form_id: &str,
+        draft_id: &str,
+        data: &str,
+        schema_version: u32,
+        now: i64,
+    ) -> Result<DraftInfo, DraftError> {
+        check_id("formId", form_id)?;
+        check_id("draftId", draft_id)?;
+        self.check_size(data)?;
+        let base = self.base(form_id, draft_id);
+        let prev = record::previous(&mut self.storage, &base)?;
+        if let Some(keep) = prev.keep.as_ref().filter(|k| k.ver > schema_version) {
+            return Err(DraftError::new(ErrorKind::NewerVersion)
+                .int("found", i64::from(keep.ver))
+                .int("known", i64::from(schema_version)));
+        }
+        let aad = draft_aad(
+            &self.options.namespace,
+            form_id,
+            draft_id,
+            schema_version,
+            prev.gen,
+        );
+        let sealed = seal_text(self.sealer.as_deref(), data, &aad)?;
+        let meta = record::write(
+            &mut self.storage,
+            &Write {
+                base: &base,
+                stored: sealed.as_deref().unwrap_or(data),
+                ver: schema_version,
+                at: now,
+                created: prev.keep.as_ref().map_or(now, |k| k.created),
+                size: u64::try_from(data.len()).unwrap_or(u64::MAX),
+                sealed: sealed.is_some(),
+                chunk_size: self.options.chunk_size,
+            },
+            &prev,
+        )?;
+        let key = (form_id.to_owned(), draft_id.to_owned());
+        self.pending.remove(&key);
+        self.last_write.insert(key, now);
+        Ok(self.info_of(form_id, draft_id, &meta, now))
+    }
+
+    /// [`Self::save`] of a JSON value.
+    pub fn save_value(
+        &mut self,
+        form_id: &str,
+        draft_id: &str,
+        data: &serde_json::Value,
+        schema_version: u32,
+        now: i64,
+    ) -> Result<DraftInfo, DraftError> {
+        let text = serde_json::to_string(data).map_err(|_| invalid("data"))?;
+        self.save(form_id, draft_id, &text, schema_version, now)
+    }
+
+    fn info_of(&self, form_id: &str, draft_id: &str, meta: &SlotMeta, now: i64) -> DraftInfo {
+        let expires_at = meta.at.saturating_add(self.options.ttl_ms);
+        let status = if self
+            .schema_version(form_id)
+            .is_some_and(|known| meta.ver > known)
+        {
+            DraftStatus::NewerVersion
+        } else if now >= expires_at {
+            DraftStatus::Expired
+        } else {
+            DraftStatus::Ready
+        };
+        DraftInfo {
+            form_id: form_id.to_owned(),
+            draft_id: draft_id.to_owned(),
+            updated_at: meta.at,
+            created_at: meta.created,
+            expires_at,
+            size: meta.size,
+            schema_version: meta.ver,
+            sealed: meta.sealed,
+            status,
+        }
+    }
+
+    /// Loads the draft as stored: no migration, no version check (for JS-side migrations).
+    /// Expired drafts report `drafts.expired`.
+    pub fn load_raw(
+        &mut self,
+        form_id: &str,
+        draft_id: &str,
+        now: i64,
+    ) -> Result<Draft, DraftError> {
+        check_id("formId", form_id)?;
+        check_id("draftId", draft_id)?;
+        let base = self.base(form_id, draft_id);
+        let ns = self.options.namespace.as_str();
+        let sealer = self.sealer.as_deref();
+        let loaded = record::load(&mut self.storage, &base, |meta, stored| {
+            let aad = draft_aad(ns, form_id, draft_id, meta.ver, meta.gen);
+            open_slot(sealer, meta, stored, &aad)
+        })?;
+        let meta = loaded.meta;
+        let expires_at = meta.at.saturating_add(self.options.ttl_ms);
+        if now >= expires_at {
+            return Err(DraftError::new(ErrorKind::Expired)
+                .int("updatedAt", meta.at)
+                .int("expiresAt", expires_at));
+        }
+        Ok(Draft {
+            form_id: form_id.to_owned(),
+            draft_id: draft_id.to_owned(),
+            data: loaded.value,
+            schema_version: meta.ver,
+            stored_version: meta.ver,
+            updated_at: meta.at,
+            created_at: meta.created,
+            recovered: loaded.recovered,
+        })
+    }
+
+    /// Loads the newest complete version and upgrades it to the form's schema version.
+    ///
+    /// The upgraded draft is not written back (the next save does that), so a failed or
+    /// wrong migration never costs the stored copy.
+    pub fn load(&mut self, form_id: &str, draft_id: &str, now: i64) -> Result<Draft, DraftError> {
+        let mut draft = self.load_raw(form_id, draft_id, now)?;
+        let Some(known) = self.schema_version(form_id) else {
+            return Ok(draft);
+        };
+        let from = draft.stored_version;
+        if from > known {
+            return Err(DraftError::new(ErrorKind::NewerVersion)
+                .int("found", i64::from(from))
+                .int("known", i64::from(known)));
+        }
+        if from == known {
+            return Ok(draft);
+        }
+        let failed = |v: u32, step: i64| {
+            DraftError::new(ErrorKind::MigrationFailed)
+                .int("from", i64::from(v))
+                .int("step", step)
+        };
+        let mut value: serde_json::Value =
+            serde_json::from_str(&draft.data).map_err(|_| failed(from, -1))?;
+        let steps = self.forms.get(form_id).map(|f| &f.steps);
+        for v in from..known {
+            let Some(list) = steps.and_then(|s| s.get(&v)) else {
+                return Err(DraftError::new(ErrorKind::MigrationMissing)
+                    .int("from", i64::from(v))
+                    .int("known", i64::from(known)));
+            };
+            apply_steps(&mut value, list).map_err(|StepFailed(i)| failed(v, int_of(i)))?;
+        }
+        draft.data = serde_json::to_string(&value).map_err(|_| failed(from, -1))?;
+        draft.schema_version = known;
+        Ok(draft)
+    }
+
+    /// The `(form, draft)` of every draft pointer key in this namespace, from `keys`.
+    fn draft_keys<'k>(&self, keys: &'k [String]) -> Vec<(&'k str, &'k str)> {
+        let prefix = format!("{}:d:", self.options.namespace);
+        keys.iter()
+            .filter_map(|k| k.strip_prefix(prefix.as_str())?.split_once(':'))
+            .filter(|(f, d)| check_id("", f).is_ok() && check_id("", d).is_ok())
+            .collect()
+    }
+
+    /// Metadata of every draft (of one form, if given), newest first. Reads only the small
+    /// pointer records: nothing is decrypted.
+    pub fn list(&mut self, form_id: Option<&str>, now: i64) -> Result<Vec<DraftInfo>, DraftError> {
+        let keys = self.storage.keys().map_err(record::storage_error)?;
+        let mut out = Vec::new();
+        for (form, draft) in self.draft_keys(&keys) {
+            if form_id.is_some_and(|f| f != form) {
+                continue;
+            }
+            let base = self.base(form, draft);
+            let meta = match record::read_pointer(&mut self.storage, &base)? {
+                PointerRead::Missing => continue,
+                PointerRead::Valid(p) => Some(p.cur),
+                PointerRead::Damaged => record::scan_headers(&mut self.storage, &base)?
+                    .into_iter()
+                    .next(),
+            };
+            out.push(match meta {
+                Some(meta) => self.info_of(form, draft, &meta, now),
+                None => DraftInfo {
+                    form_id: form.to_owned(),
+                    draft_id: draft.to_owned(),
+                    updated_at: 0,
+                    created_at: 0,
+                    expires_at: 0,
+                    size: 0,
+                    schema_version: 0,
+                    sealed: false,
+                    status: DraftStatus::Damaged,
+                },
+            });
+        }
+        out.sort_by_key(|i| core::cmp::Reverse(i.updated_at));
+        Ok(out)
+    }
+
+    /// Removes a draft (and any pending autosave of it). `Ok(false)` if there was none.
+    pub fn remove(&mut self, form_id: &str, draft_id: &str) -> Result<bool, DraftError> {
+        check_id("formId", form_id)?;
+        check_id("draftId", draft_id)?;
+        let key = (form_id.to_owned(), draft_id.to_owned());
+        self.pending.remove(&key);
+        self.last_write.remove(&key);
+        let base = self.base(form_id, draft_id);
+        record::remove(&mut self.storage, &base)
+    }
+
+    /// Removes expired drafts (except those a newer app version wrote) and the leftovers of
+    /// interrupted writes.
+    pub fn purge_expired(&mut self, now: i64) -> Result<PurgeReport, DraftError> {
+        let mut report = PurgeReport::default();
+        for info in self.list(None, now)? {
+            match info.status {
+                DraftStatus::Expired => {
+                    let base = self.base(&info.form_id, &info.draft_id);
+                    record::remove(&mut self.storage, &base)?;
+                    report.removed += 1;
+                }
+                DraftStatus::NewerVersion if now >= info.expires_at => report.kept_newer += 1,
+                _ => {}
+            }
+        }
+        let keys = self.storage.keys().map_err(record::storage_error)?;
+        let prefix = format!("{}:d:", self.options.namespace);
+        let swept = record::sweep(&mut self.storage, &keys, |base| {
+            base.starts_with(prefix.as_str())
+        })?;
+        report.garbage_keys = u32::try_from(swept).unwrap_or(u32::MAX);
+        Ok(report)
+    }
+
+    /// How much the drafts take, and the storage's own figures.
+    pub fn usage(&mut self) -> Result<Usage, DraftError> {
+        let keys = self.storage.keys().map_err(record::storage_error)?;
+        let mut usage = Usage {
+            drafts: 0,
+            draft_bytes: 0,
+            current_size_kb: 0,
+            limit_size_kb: 0,
+        };
+        let bases: Vec<String> = self
+            .draft_keys(&keys)
+            .into_iter()
+            .map(|(f, d)| self.base(f, d))
+            .collect();
+        for base in bases {
+            usage.drafts = usage.drafts.saturating_add(1);
+            if let PointerRead::Valid(p) = record::read_pointer(&mut self.storage, &base)? {
+                let bytes = p.cur.len.saturating_add(p.prev.map_or(0, |m| m.len));
+                usage.draft_bytes = usage.draft_bytes.saturating_add(bytes);
+            }
+        }
+        let info = self.storage.info().map_err(record::storage_error)?;
+        usage.current_size_kb = info.current_size_kb;
+        usage.limit_size_kb = info.limit_size_kb;
+        Ok(usage)
+    }
+
+    /// Saves now, or, within `autosave_throttle_ms` of the last write of this draft, only
+    /// remembers `data` (the latest wins) for the next autosave or [`Self::flush`].
+    ///
+    /// If the write fails, the data stays pending (so `flush` retries it) and the error is
+    /// returned.
+    ///
+    /// ```
+    /// use homecare_drafts::{Autosave, DraftOptions, DraftStore, MemoryStorage};
+    /// let mut s = DraftStore::new(MemoryStorage::new(), DraftOptions::default(), None).unwrap();
+    /// assert!(matches!(s.autosave("f", "d", "1", 1, 0).unwrap(), Autosave::Saved(_)));
+    /// assert_eq!(s.autosave("f", "d", "2", 1, 500).unwrap(), Autosave::Deferred);
+    /// assert_eq!(s.load("f", "d", 600).unwrap().data, "1");
+    /// s.flush(700).unwrap();
+    /// assert_eq!(s.load("f", "d", 800).unwrap().data, "2");
+    /// ```
+    pub fn autosave(
+        &mut self,
+        form_id: &str,
+        draft_id: &str,
+        data: &str,
+        schema_version: u32,
+        now: i64,
+    ) -> Result<Autosave, DraftError> {
+        check_id("formId", form_id)?;
+        check_id("draftId", draft_id)?;
+        self.check_size(data)?;
+        let key = (form_id.to_owned(), draft_id.to_owned());
+        // A clock that went backwards (now < last) counts as "window over": better one write
+        // too many than a draft held back.
+        let within = self.last_write.get(&key).is_some_and(|&last| {
+            now >= last && now.saturating_sub(last) < self.options.autosave_throttle_ms
+        });
+        if within {
+            self.pending.insert(
+                key,
+                Pending {
+                    data: data.to_owned(),
+                    schema_version,
+                },
+            );
+            return Ok(Autosave::Deferred);
+        }
+        match self.save(form_id, draft_id, data, schema_version, now) {
+            Ok(info) => Ok(Autosave::Saved(info)),
+            Err(e) => {
+                self.pending.insert(
+                    key,
+                    Pending {
+                        data: data.to_owned(),
+                        schema_version,
+                    },
+                );
+                Err(e)
+            }
+        }
+    }
+
+    /// Whether autosaved data waits for a write.
+    pub fn has_pending(&self) -> bool {
+        !self.pending.is_empty()
+    }
+
+    /// Writes every pending autosave (pages call it from `onHide`/`onUnload`). Each draft is
+    /// tried; the ones that fail stay pending and the first error is returned.
+    pub fn flush(&mut self, now: i64) -> Result<Vec<DraftInfo>, DraftError> {
+        let pending = core::mem::take(&mut self.pending);
+        let mut saved = Vec::new();
+        let mut first_error = None;
+        for ((form, draft), p) in pending {
+            match self.save(&form, &draft, &p.data, p.schema_version, now) {
+                Ok(info) => saved.push(info),
+                Err(e) => {
+                    first_error.get_or_insert(e);
+                    self.pending.insert((form, draft), p);
+                }
+            }
+        }
+        match first_error {
+            Some(e) => Err(e),
+            None => Ok(saved),
+        }
+    }
+}
