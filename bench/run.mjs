@@ -37,9 +37,13 @@ for (const f of files) {
     if (c.check) c.check();
     const inner = c.inner || 1000;
     const core = await measure(`${c.name} (core)`, c.core, inner);
+    // `perCall`: how many items one call handles (batch entries), so rates are per item.
+    const per = c.perCall || 1;
+    core.opsPerSec *= per;
     const row = { name: c.name, core: core.opsPerSec, coreRme: core.rme };
     if (c.peer) {
       const peer = await measure(`${c.name} (${c.peer.name})`, c.peer.fn, inner);
+      peer.opsPerSec *= per;
       Object.assign(row, { peerName: c.peer.name, peer: peer.opsPerSec, peerRme: peer.rme, ratio: core.opsPerSec / peer.opsPerSec });
     }
     row.nsPerOpCore = 1e9 / row.core;

@@ -71,7 +71,7 @@ fn value(c: u8) -> Option<u32> {
 /// padding, or non-zero trailing bits).
 pub(crate) fn decode(text: &str) -> Option<Vec<u8>> {
     let bytes = text.as_bytes();
-    if bytes.len() % 4 != 0 {
+    if !bytes.len().is_multiple_of(4) {
         return None;
     }
     // The last quad may carry padding; all others are full.

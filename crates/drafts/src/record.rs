@@ -54,7 +54,7 @@ pub(crate) struct SlotMeta {
 
 impl SlotMeta {
     pub(crate) fn letter(&self) -> char {
-        if self.gen % 2 == 0 {
+        if self.gen.is_multiple_of(2) {
             'a'
         } else {
             'b'
