@@ -23,7 +23,10 @@ fn main() {
         })
         .ok()
     }));
-    let rounds = 1000u32;
+    let rounds: u32 = std::env::var("ROUNDS")
+        .ok()
+        .and_then(|r| r.parse().ok())
+        .unwrap_or(1000);
     let start = Instant::now();
     let mut ok = 0usize;
     for _ in 0..rounds {

@@ -1,15 +1,18 @@
 //! Identity exports (raw layer; the public names and decoding live in `js/api/identity.js`).
 //!
 //! `parseIdNumber` is the hot path — pages check IDs as the user types, back offices check
-//! lists — so it crosses the boundary as one string each way: the input, and a compact
-//! `|`-separated result decoded in the JS glue (format: `homecare_identity::ParsedId::to_compact`,
-//! plus the encodings below). Everything else returns check results as JSON text.
+//! lists — so it goes through the scratch buffers (`scratch.rs`): the glue writes the input
+//! into wasm memory, and reads back a lean `|`-separated ASCII result (`write_lean`) that it
+//! decodes; region names are fetched once per code (`idRegionJson`) and cached by the glue.
+//! Everything else returns check results as JSON text.
 
 use crate::error::{misuse, Param};
 use crate::json_check::check_json;
 use crate::messages::catalog;
+use crate::scratch::with_scratch;
 use homecare_core::{Locale, Problem};
 use homecare_identity as id;
+use std::cell::Cell;
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::JsValue;
 
@@ -38,17 +41,94 @@ fn parse_options(as_of: &str, kinds: &str) -> Result<id::ParseOptions, JsValue> 
     Ok(options)
 }
 
-/// Appends one parse result in the wasm layer's compact form:
-/// success = the identity crate's 14 fields, then (only when there are warnings) a 15th field
-/// with their messages joined by U+001E; failure = `E`, then per problem
-/// `|code;name=text;name#=int…` U+001F `message`.
-fn write_result(out: &mut String, input: &str, options: &id::ParseOptions, locale: Locale) {
+thread_local! {
+    /// Options of the scratch path, set by `idSetOptions` only when the JS side's change.
+    static SCRATCH_OPTIONS: Cell<Option<(id::ParseOptions, Locale)>> = const { Cell::new(None) };
+}
+
+/// Sets the options the scratch-path parses use (the glue calls it when they change).
+#[wasm_bindgen(js_name = idSetOptions)]
+pub fn id_set_options(as_of: &str, kinds: &str, locale_tag: &str) -> Result<(), JsValue> {
+    let options = parse_options(as_of, kinds)?;
+    let locale = locale(locale_tag)?;
+    SCRATCH_OPTIONS.with(|o| o.set(Some((options, locale))));
+    Ok(())
+}
+
+/// Scratch-path `parseIdNumber`/`parseIdNumbers`: the input (numbers separated by `\n`) is in
+/// the scratch input buffer; one lean result per line goes to the scratch output (see
+/// `write_lean`). Returns the output length; 0 only if `idSetOptions` was never called.
+#[wasm_bindgen(js_name = idParseScratch)]
+pub fn id_parse_scratch(len: usize) -> usize {
+    let Some((options, locale)) = SCRATCH_OPTIONS.with(Cell::get) else {
+        return 0;
+    };
+    with_scratch(len, |input, out| {
+        for (i, line) in input.split('\n').enumerate() {
+            if i > 0 {
+                out.push('\n');
+            }
+            write_lean(out, line, &options, locale);
+        }
+    })
+}
+
+/// The region object of a code as `parseIdNumber` reports it, as JSON (the glue caches it per
+/// code, so results carry only the code): the table's record, or for an unknown county the
+/// province and city with `county: null`.
+#[wasm_bindgen(js_name = idRegionJson)]
+pub fn id_region_json(code: u32) -> String {
+    let region = id::lookup_region(code).or_else(|| id::province_region(code));
+    serde_json::to_string(&region).unwrap_or_else(|_| "null".to_owned())
+}
+
+/// Lean success form (ASCII, no names): `O|kind|normalized|birthDate|sex|age|regionCode|upgraded|nationality|warnings`
+/// plus, only with warnings, `|messages` joined by U+001E. Failures as in `write_problems`.
+fn write_lean(out: &mut String, input: &str, options: &id::ParseOptions, locale: Locale) {
     match id::parse_id_number(input, options) {
-        Ok(parsed) => {
-            parsed.write_compact(out);
-            if !parsed.warnings.is_empty() {
+        Ok(p) => {
+            out.push_str("O|");
+            out.push_str(p.kind.name());
+            out.push('|');
+            out.push_str(p.normalized.as_str());
+            out.push('|');
+            if let Some(d) = p.birth_date {
+                push_padded(out, u32::from(d.year()), 4);
+                out.push('-');
+                push_padded(out, u32::from(d.month()), 2);
+                out.push('-');
+                push_padded(out, u32::from(d.day()), 2);
+            }
+            out.push('|');
+            if let Some(s) = p.sex {
+                out.push_str(s.name());
+            }
+            out.push('|');
+            if let Some(a) = p.age {
+                push_padded(out, u32::from(a), 1);
+            }
+            out.push('|');
+            if let Some(r) = &p.region {
+                push_padded(out, r.code.0, 6);
+            }
+            out.push('|');
+            if let Some(u) = &p.upgraded {
+                out.push_str(u.as_str());
+            }
+            out.push('|');
+            if let Some(n) = &p.nationality {
+                out.push_str(n.as_str());
+            }
+            out.push('|');
+            for (i, code) in p.warnings.codes().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                out.push_str(code);
+            }
+            if !p.warnings.is_empty() {
                 out.push('|');
-                for (i, code) in parsed.warnings.codes().enumerate() {
+                for (i, code) in p.warnings.codes().enumerate() {
                     if i > 0 {
                         out.push('\u{1e}');
                     }
@@ -60,6 +140,26 @@ fn write_result(out: &mut String, input: &str, options: &id::ParseOptions, local
     }
 }
 
+/// Decimal digits of `n`, left-padded with zeros to `width` (no `core::fmt`: it is slow in wasm).
+fn push_padded(out: &mut String, mut n: u32, width: usize) {
+    let mut digits = [b'0'; 10];
+    let mut used = 0;
+    while n > 0 || used == 0 {
+        if let Some(slot) = digits.get_mut(used) {
+            *slot = b'0' + u8::try_from(n % 10).unwrap_or(0);
+        }
+        n /= 10;
+        used += 1;
+    }
+    for _ in used..width {
+        out.push('0');
+    }
+    for d in digits.iter().take(used).rev() {
+        out.push(char::from(*d));
+    }
+}
+
+/// Failure form: `E`, then per problem `|code;name=text;name#=int…` U+001F `message`.
 fn write_problems(out: &mut String, problems: &[Problem], locale: Locale) {
     out.push('E');
     for p in problems {
@@ -83,41 +183,6 @@ fn write_problems(out: &mut String, problems: &[Problem], locale: Locale) {
         out.push('\u{1f}');
         out.push_str(&catalog().render(p, locale));
     }
-}
-
-/// Raw `parseIdNumber`: compact result for one input. `kinds` is a comma list or empty.
-#[wasm_bindgen(js_name = idParseCompact)]
-pub fn id_parse_compact(
-    input: &str,
-    as_of: &str,
-    kinds: &str,
-    locale_tag: &str,
-) -> Result<String, JsValue> {
-    let options = parse_options(as_of, kinds)?;
-    let locale = locale(locale_tag)?;
-    let mut out = String::with_capacity(96);
-    write_result(&mut out, input, &options, locale);
-    Ok(out)
-}
-
-/// Raw `parseIdNumbers`: inputs joined by `\n`, results joined by `\n`, one call for all.
-#[wasm_bindgen(js_name = idParseBatchCompact)]
-pub fn id_parse_batch_compact(
-    joined: &str,
-    as_of: &str,
-    kinds: &str,
-    locale_tag: &str,
-) -> Result<String, JsValue> {
-    let options = parse_options(as_of, kinds)?;
-    let locale = locale(locale_tag)?;
-    let mut out = String::with_capacity(joined.len().saturating_mul(4));
-    for (i, input) in joined.split('\n').enumerate() {
-        if i > 0 {
-            out.push('\n');
-        }
-        write_result(&mut out, input, &options, locale);
-    }
-    Ok(out)
 }
 
 fn no_warnings<T>(value: T) -> (T, Vec<Problem>) {

@@ -14,6 +14,7 @@ mod interop;
 mod json_check;
 mod messages;
 mod panic_hook;
+mod scratch;
 mod self_test;
 mod version;
 
