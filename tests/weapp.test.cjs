@@ -147,3 +147,24 @@ test('the weapp glue has no ES module syntax and the simulated context has no we
     assert.throws(() => rt.require('homecare/does-not-exist.js'), /not defined/);
   } finally { rt.dispose(); }
 });
+
+test('identity through the WeChat entry: scratch path, region cache, validators, mask', async () => {
+  const rt = boot();
+  try {
+    const core = rt.require('homecare/homecare.js');
+    await core.init();
+    const r = core.parseIdNumber('11010519491231002x', { asOf: '2025-06-01' });
+    assert.equal(r.ok, true);
+    assert.equal(r.value.region.county, '朝阳区');
+    assert.equal(r.value.age, 75);
+    const bad = core.parseIdNumber('110105194912310021');
+    assert.equal(bad.errors[0].code, 'id.checksum_mismatch');
+    assert.match(bad.errors[0].message, /X/);
+    const batch = core.parseIdNumbers(['11010519491231002X', '１１０１０５１９４９１２３１００２Ｘ', '𠮷'], { asOf: '2025-06-01' });
+    assert.deepEqual(Array.from(batch, (x) => x.ok), [true, true, false]);
+    assert.equal(batch[2].errors[0].code, 'id.charset');
+    assert.equal(core.validateMobile('+86 138 0013 8000').value.normalized, '13800138000');
+    assert.equal(core.mask('13800138000', 'mobile'), '138****8000');
+    assert.equal(core.keyedDigest('x', new Uint8Array(16)).length, 64);
+  } finally { rt.dispose(); }
+});

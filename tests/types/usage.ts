@@ -41,6 +41,28 @@ async function main(): Promise<void> {
     void e;
   }
 
+  const id = node.parseIdNumber('11010519491231002X', { asOf: '2025-06-01', kinds: ['resident', 'resident15'] });
+  if (id.ok) {
+    const county: string | null = id.value.region ? id.value.region.county : null;
+    const kind: node.IdKind = id.value.kind;
+    void [county, kind];
+  } else {
+    const code: string = id.errors[0].code;
+    void code;
+  }
+  const many: node.CheckResult<node.ParsedId>[] = node.parseIdNumbers(['1', '2']);
+  const fake: string = node.fakeIdNumber({ seed: 1, kind: 'hkPermit' });
+  const masked: string = node.mask(13800138000, 'mobile', { keepStart: 3 });
+  const maskedObj = node.maskObject({ a: { b: '13800138000' } }, { 'a.b': 'mobile', c: { kind: 'custom', keepEnd: 2 } });
+  const digest: string = node.keyedDigest('x', new Uint8Array(16));
+  const mobile = node.validateMobile('13800138000');
+  if (mobile.ok) void mobile.value.international;
+  // @ts-expect-error unknown mask kind
+  node.mask('x', 'phone');
+  // @ts-expect-error unknown document kind
+  node.parseIdNumber('x', { kinds: ['idCard'] });
+  void [many, fake, masked, maskedObj, digest];
+
   // @ts-expect-error locale is a closed set
   node.selfTest({ locale: 'fr' });
   // @ts-expect-error wasmPath is a string
