@@ -9,7 +9,7 @@
 use crate::error::{misuse, Param};
 use crate::json_check::check_json;
 use crate::messages::catalog;
-use crate::scratch::with_scratch;
+use crate::scratch::{set_numbers, with_scratch};
 use homecare_core::{Locale, Problem};
 use homecare_identity as id;
 use std::cell::Cell;
@@ -68,9 +68,64 @@ pub fn id_parse_scratch(len: usize) -> usize {
             if i > 0 {
                 out.push('\n');
             }
-            write_lean(out, line, &options, locale);
+            write_lean(out, id::parse_id_number(line, &options), locale);
         }
     })
+}
+
+/// Scratch-path `parseIdNumber` for one input, with a numeric fast path: when the number is
+/// valid and plain (already in canonical form, no upgraded form, nationality or warnings),
+/// nothing is written as text — the numeric output holds
+/// `[1, kind index in IdKind::ALL, birth yyyymmdd or 0, sex (0 none, 1 male, 2 female), age or -1, region code or 0]`
+/// and the return value is 0. Otherwise the lean text (success or failure) is written and its
+/// length returned.
+#[wasm_bindgen(js_name = idParseOne)]
+pub fn id_parse_one(len: usize) -> usize {
+    let Some((options, locale)) = SCRATCH_OPTIONS.with(Cell::get) else {
+        return 0;
+    };
+    with_scratch(len, |input, out| {
+        match id::parse_id_number(input, &options) {
+            Ok(p)
+                if p.normalized.as_str() == input
+                    && p.upgraded.is_none()
+                    && p.nationality.is_none()
+                    && p.warnings.is_empty() =>
+            {
+                let kind = id::IdKind::ALL.iter().position(|k| *k == p.kind);
+                let ymd = p.birth_date.map_or(0, |d| {
+                    u32::from(d.year()) * 10_000 + u32::from(d.month()) * 100 + u32::from(d.day())
+                });
+                let sex = match p.sex {
+                    None => 0,
+                    Some(id::Sex::Male) => 1,
+                    Some(id::Sex::Female) => 2,
+                };
+                let code = p.region.map_or(0, |r| r.code.0);
+                set_numbers([
+                    1,
+                    kind.and_then(|k| i32::try_from(k).ok()).unwrap_or(-1),
+                    i32::try_from(ymd).unwrap_or(0),
+                    sex,
+                    p.age.map_or(-1, i32::from),
+                    i32::try_from(code).unwrap_or(0),
+                    0,
+                    0,
+                ]);
+            }
+            other => {
+                set_numbers([0; crate::scratch::NUMBERS_LEN]);
+                write_lean(out, other, locale);
+            }
+        }
+    })
+}
+
+/// The JS names of `IdKind::ALL`, comma-separated (the order `idParseOne` indexes into).
+#[wasm_bindgen(js_name = idKindNames)]
+pub fn id_kind_names() -> String {
+    let names: Vec<&str> = id::IdKind::ALL.iter().map(|k| k.name()).collect();
+    names.join(",")
 }
 
 /// The region object of a code as `parseIdNumber` reports it, as JSON (the glue caches it per
@@ -84,8 +139,8 @@ pub fn id_region_json(code: u32) -> String {
 
 /// Lean success form (ASCII, no names): `O|kind|normalized|birthDate|sex|age|regionCode|upgraded|nationality|warnings`
 /// plus, only with warnings, `|messages` joined by U+001E. Failures as in `write_problems`.
-fn write_lean(out: &mut String, input: &str, options: &id::ParseOptions, locale: Locale) {
-    match id::parse_id_number(input, options) {
+fn write_lean(out: &mut String, result: Result<id::ParsedId, Vec<Problem>>, locale: Locale) {
+    match result {
         Ok(p) => {
             out.push_str("O|");
             out.push_str(p.kind.name());

@@ -18,6 +18,25 @@ use wasm_bindgen::JsValue;
 thread_local! {
     static INPUT: RefCell<Vec<u8>> = RefCell::new(vec![0; 1024]);
     static OUTPUT: RefCell<String> = RefCell::new(String::with_capacity(1024));
+    static NUMBERS: RefCell<[i32; NUMBERS_LEN]> = const { RefCell::new([0; NUMBERS_LEN]) };
+}
+
+/// Slots of the numeric output (read by the glue as an `Int32Array`).
+pub const NUMBERS_LEN: usize = 8;
+
+/// Address of the numeric output (8 × i32, 4-byte aligned, fixed for the module's life).
+#[wasm_bindgen(js_name = scratchNumbers)]
+pub fn scratch_numbers() -> usize {
+    NUMBERS.with(|n| n.try_borrow().map_or(0, |a| a.as_ptr().addr()))
+}
+
+/// Stores `values` in the numeric output.
+pub fn set_numbers(values: [i32; NUMBERS_LEN]) {
+    NUMBERS.with(|n| {
+        if let Ok(mut a) = n.try_borrow_mut() {
+            *a = values;
+        }
+    });
 }
 
 /// Address of an input buffer with room for `n` bytes.

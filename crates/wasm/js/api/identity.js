@@ -187,6 +187,37 @@ API_PARTS.push(function installIdentity(api, raw, ready) {
     return { ok: true, value: value, warnings: warnings };
   }
 
+  // The numeric fast path of idParseOne: a valid number already in canonical form comes back
+  // as eight integers, so no result text is built or decoded at all.
+  var numbers = null;
+  var kindNames = null;
+  function nums() {
+    var m = bytes();
+    if (numbers === null || numbers.buffer !== m.buffer) numbers = new Int32Array(m.buffer, raw.scratchNumbers(), 8);
+    return numbers;
+  }
+  function two(n) { return n < 10 ? '0' + n : '' + n; }
+  function decodeNumbers(input) {
+    var n = nums();
+    if (kindNames === null) kindNames = raw.idKindNames().split(',');
+    var ymd = n[2];
+    var y = (ymd / 10000) | 0;
+    var md = ymd - y * 10000;
+    return {
+      ok: true,
+      value: {
+        kind: kindNames[n[1]],
+        normalized: input,
+        birthDate: ymd === 0 ? null : y + '-' + two((md / 100) | 0) + '-' + two(md % 100),
+        sex: n[3] === 0 ? null : n[3] === 1 ? 'male' : 'female',
+        age: n[4] < 0 ? null : n[4],
+        region: n[5] === 0 ? null : region(n[5] < 100000 ? '0' + n[5] : '' + n[5]),
+        warnings: [],
+      },
+      warnings: [],
+    };
+  }
+
   api.parseIdNumber = function parseIdNumber(input, options) {
     ready();
     needString(input, 'input');
@@ -194,7 +225,8 @@ API_PARTS.push(function installIdentity(api, raw, ready) {
     // A newline would split the input in two; inside a number it is whitespace, which
     // normalisation drops anyway.
     if (input.indexOf('\n') >= 0) input = input.replace(/\n/g, ' ');
-    return decodeId(readOutput(raw.idParseScratch(writeInput(input))));
+    var textLength = raw.idParseOne(writeInput(input));
+    return textLength === 0 ? decodeNumbers(input) : decodeId(readOutput(textLength));
   };
 
   api.parseIdNumbers = function parseIdNumbers(inputs, options) {
