@@ -9,7 +9,7 @@
 use crate::error::{misuse, Param};
 use crate::json_check::check_json;
 use crate::messages::catalog;
-use crate::scratch::{set_numbers, with_scratch};
+use crate::scratch::{set_numbers, with_records, with_scratch};
 use homecare_core::{Locale, Problem};
 use homecare_identity as id;
 use std::cell::Cell;
@@ -55,24 +55,6 @@ pub fn id_set_options(as_of: &str, kinds: &str, locale_tag: &str) -> Result<(), 
     Ok(())
 }
 
-/// Scratch-path `parseIdNumber`/`parseIdNumbers`: the input (numbers separated by `\n`) is in
-/// the scratch input buffer; one lean result per line goes to the scratch output (see
-/// `write_lean`). Returns the output length; 0 only if `idSetOptions` was never called.
-#[wasm_bindgen(js_name = idParseScratch)]
-pub fn id_parse_scratch(len: usize) -> usize {
-    let Some((options, locale)) = SCRATCH_OPTIONS.with(Cell::get) else {
-        return 0;
-    };
-    with_scratch(len, |input, out| {
-        for (i, line) in input.split('\n').enumerate() {
-            if i > 0 {
-                out.push('\n');
-            }
-            write_lean(out, id::parse_id_number(line, &options), locale);
-        }
-    })
-}
-
 /// Scratch-path `parseIdNumber` for one input, with a numeric fast path: when the number is
 /// valid and plain (already in canonical form, no upgraded form, nationality or warnings),
 /// nothing is written as text — the numeric output holds
@@ -85,40 +67,81 @@ pub fn id_parse_one(len: usize) -> usize {
         return 0;
     };
     with_scratch(len, |input, out| {
-        match id::parse_id_number(input, &options) {
-            Ok(p)
-                if p.normalized.as_str() == input
-                    && p.upgraded.is_none()
-                    && p.nationality.is_none()
-                    && p.warnings.is_empty() =>
-            {
-                let kind = id::IdKind::ALL.iter().position(|k| *k == p.kind);
-                let ymd = p.birth_date.map_or(0, |d| {
-                    u32::from(d.year()) * 10_000 + u32::from(d.month()) * 100 + u32::from(d.day())
-                });
-                let sex = match p.sex {
-                    None => 0,
-                    Some(id::Sex::Male) => 1,
-                    Some(id::Sex::Female) => 2,
-                };
-                let code = p.region.map_or(0, |r| r.code.0);
-                set_numbers([
-                    1,
-                    kind.and_then(|k| i32::try_from(k).ok()).unwrap_or(-1),
-                    i32::try_from(ymd).unwrap_or(0),
-                    sex,
-                    p.age.map_or(-1, i32::from),
-                    i32::try_from(code).unwrap_or(0),
-                    0,
-                    0,
-                ]);
-            }
-            other => {
+        let result = id::parse_id_number(input, &options);
+        match fast_record(input, &result) {
+            Some(r) => set_numbers([r[0], r[1], r[2], r[3], r[4], r[5], 0, 0]),
+            None => {
                 set_numbers([0; crate::scratch::NUMBERS_LEN]);
-                write_lean(out, other, locale);
+                write_lean(out, result, locale);
             }
         }
     })
+}
+
+/// Numbers per record of the batch path.
+const RECORD: usize = 6;
+
+/// `[1, kind index, birth yyyymmdd or 0, sex (0/1 male/2 female), age or -1, region code or 0]`
+/// for a valid number already in canonical form with nothing else to say; `None` otherwise.
+fn fast_record(input: &str, result: &Result<id::ParsedId, Vec<Problem>>) -> Option<[i32; RECORD]> {
+    let p = result.as_ref().ok()?;
+    if p.normalized.as_str() != input
+        || p.upgraded.is_some()
+        || p.nationality.is_some()
+        || !p.warnings.is_empty()
+    {
+        return None;
+    }
+    let kind = id::IdKind::ALL.iter().position(|k| *k == p.kind)?;
+    let ymd = p.birth_date.map_or(0, |d| {
+        u32::from(d.year()) * 10_000 + u32::from(d.month()) * 100 + u32::from(d.day())
+    });
+    let sex = match p.sex {
+        None => 0,
+        Some(id::Sex::Male) => 1,
+        Some(id::Sex::Female) => 2,
+    };
+    let code = p.region.map_or(0, |r| r.code.0);
+    Some([
+        1,
+        i32::try_from(kind).ok()?,
+        i32::try_from(ymd).ok()?,
+        sex,
+        p.age.map_or(-1, i32::from),
+        i32::try_from(code).ok()?,
+    ])
+}
+
+/// Scratch-path `parseIdNumbers`: `count` numbers separated by `\n` in the input buffer.
+/// Each gets a 6-integer record (`scratchRecords`): `fast_record`'s, or all zeros, in which
+/// case its lean text is the next line of the text output. Returns the text length.
+#[wasm_bindgen(js_name = idParseMany)]
+pub fn id_parse_many(len: usize, count: usize) -> usize {
+    let Some((options, locale)) = SCRATCH_OPTIONS.with(Cell::get) else {
+        return 0;
+    };
+    let mut written = 0;
+    with_records(count.saturating_mul(RECORD), |records| {
+        written = with_scratch(len, |input, out| {
+            let mut slots = records.chunks_exact_mut(RECORD);
+            let mut first_text = true;
+            for line in input.split('\n') {
+                let result = id::parse_id_number(line, &options);
+                let slot = slots.next();
+                match (slot, fast_record(line, &result)) {
+                    (Some(slot), Some(r)) => slot.copy_from_slice(&r),
+                    _ => {
+                        if !first_text {
+                            out.push('\n');
+                        }
+                        first_text = false;
+                        write_lean(out, result, locale);
+                    }
+                }
+            }
+        });
+    });
+    written
 }
 
 /// The JS names of `IdKind::ALL`, comma-separated (the order `idParseOne` indexes into).

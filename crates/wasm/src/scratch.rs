@@ -19,6 +19,24 @@ thread_local! {
     static INPUT: RefCell<Vec<u8>> = RefCell::new(vec![0; 1024]);
     static OUTPUT: RefCell<String> = RefCell::new(String::with_capacity(1024));
     static NUMBERS: RefCell<[i32; NUMBERS_LEN]> = const { RefCell::new([0; NUMBERS_LEN]) };
+    static RECORDS: RefCell<Vec<i32>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Address of the numeric records of the last batch call (valid until the next one).
+#[wasm_bindgen(js_name = scratchRecords)]
+pub fn scratch_records() -> usize {
+    RECORDS.with(|r| r.try_borrow().map_or(0, |v| v.as_ptr().addr()))
+}
+
+/// Runs `f` with the record buffer cleared and sized to `len` zeros.
+pub fn with_records(len: usize, f: impl FnOnce(&mut [i32])) {
+    RECORDS.with(|r| {
+        if let Ok(mut v) = r.try_borrow_mut() {
+            v.clear();
+            v.resize(len, 0);
+            f(&mut v);
+        }
+    });
 }
 
 /// Slots of the numeric output (read by the glue as an `Int32Array`).

@@ -197,21 +197,22 @@ API_PARTS.push(function installIdentity(api, raw, ready) {
     return numbers;
   }
   function two(n) { return n < 10 ? '0' + n : '' + n; }
-  function decodeNumbers(input) {
-    var n = nums();
+  // A record [1, kind, yyyymmdd, sex, age, region] at n[at..at+6] (see fast_record in Rust).
+  function decodeNumbers(input, n, at) {
     if (kindNames === null) kindNames = raw.idKindNames().split(',');
-    var ymd = n[2];
+    var ymd = n[at + 2];
     var y = (ymd / 10000) | 0;
     var md = ymd - y * 10000;
+    var code = n[at + 5];
     return {
       ok: true,
       value: {
-        kind: kindNames[n[1]],
+        kind: kindNames[n[at + 1]],
         normalized: input,
         birthDate: ymd === 0 ? null : y + '-' + two((md / 100) | 0) + '-' + two(md % 100),
-        sex: n[3] === 0 ? null : n[3] === 1 ? 'male' : 'female',
-        age: n[4] < 0 ? null : n[4],
-        region: n[5] === 0 ? null : region(n[5] < 100000 ? '0' + n[5] : '' + n[5]),
+        sex: n[at + 3] === 0 ? null : n[at + 3] === 1 ? 'male' : 'female',
+        age: n[at + 4] < 0 ? null : n[at + 4],
+        region: code === 0 ? null : region(code < 100000 ? '0' + code : '' + code),
         warnings: [],
       },
       warnings: [],
@@ -226,7 +227,7 @@ API_PARTS.push(function installIdentity(api, raw, ready) {
     // normalisation drops anyway.
     if (input.indexOf('\n') >= 0) input = input.replace(/\n/g, ' ');
     var textLength = raw.idParseOne(writeInput(input));
-    return textLength === 0 ? decodeNumbers(input) : decodeId(readOutput(textLength));
+    return textLength === 0 ? decodeNumbers(input, nums(), 0) : decodeId(readOutput(textLength));
   };
 
   api.parseIdNumbers = function parseIdNumbers(inputs, options) {
@@ -246,9 +247,15 @@ API_PARTS.push(function installIdentity(api, raw, ready) {
     if (joined.split('\n').length !== inputs.length) {
       joined = inputs.map(function (t) { return t.replace(/\n/g, ' '); }).join('\n');
     }
-    var lines = readOutput(raw.idParseScratch(writeInput(joined))).split('\n');
-    var out = new Array(lines.length);
-    for (var k = 0; k < lines.length; k++) out[k] = decodeId(lines[k]);
+    var textLength = raw.idParseMany(writeInput(joined), inputs.length);
+    var lines = textLength === 0 ? [] : readOutput(textLength).split('\n');
+    var m = bytes();
+    var records = new Int32Array(m.buffer, raw.scratchRecords(), inputs.length * 6);
+    var out = new Array(inputs.length);
+    var next = 0;
+    for (var k = 0; k < inputs.length; k++) {
+      out[k] = records[k * 6] === 1 ? decodeNumbers(inputs[k], records, k * 6) : decodeId(lines[next++]);
+    }
     return out;
   };
 
