@@ -35,7 +35,7 @@ ${g}
 // ---- WeChat loader ----
 ${apiJs}
 var __hc_state = { ready: false };
-var __hc_api = createApi({ ${names.filter((n) => n !== 'HomecareError').map((n) => `${n}: ${n}`).join(', ')} }, __hc_state);
+var __hc_api = createApi({ ${[...glue.matchAll(/^export function (\w+)/gm)].map((m) => `${m[1]}: ${m[1]}`).join(', ')} }, __hc_state);
 var __hc_initPromise = null;
 var DEFAULT_WASM_PATH = '/homecare/homecare_bg.wasm.br';
 
