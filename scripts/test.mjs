@@ -52,6 +52,9 @@ function nodeTestCounts(out) {
 record('cargo fmt --check', exec('cargo fmt', 'cargo', ['fmt', '--all', '--', '--check']), null);
 record('cargo clippy -D warnings',
   exec('cargo clippy', 'cargo', ['clippy', '--workspace', '--all-targets', '--', '-D', 'warnings']), null);
+// 国密 is an opt-in feature of the wasm crate (HOMECARE_FEATURES=sm): lint that build too.
+record('cargo clippy --features sm',
+  exec('cargo clippy (sm)', 'cargo', ['clippy', '-p', 'homecare-wasm', '--all-targets', '--features', 'sm', '--', '-D', 'warnings']), null);
 {
   const r = exec('cargo test', 'cargo', ['test', '--workspace']);
   record('cargo test (native)', r, libtestCounts(r.out));

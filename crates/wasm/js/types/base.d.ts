@@ -36,3 +36,6 @@ export declare class HomecareError extends Error {
   readonly code: string;
   readonly params: Record<string, ErrorParam>;
 }
+
+/** A JSON value, as the functions that take or return plain data accept it. */
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };

@@ -1,5 +1,5 @@
 // Identity documents, contact data and desensitization.
-import type { CheckResult, Locale } from './base';
+import type { CheckResult, JsonValue, Locale } from './base';
 
 /** Document kinds `parseIdNumber` recognises. */
 export type IdKind =
@@ -110,8 +110,6 @@ export interface MaskOptions { keepStart?: number; keepEnd?: number; maskChar?: 
 /** Masks for display; on input the rule does not expect, masks everything (fail closed). */
 export declare function mask(value: string | number, kind: MaskKind, options?: MaskOptions): string;
 
-/** JSON values `maskObject` takes. */
-export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 
 /** A masked copy of `object`; rules map paths like 'contacts[*].phone' to a kind. */
 export declare function maskObject<T extends JsonValue>(object: T, rules: Record<string, MaskKind | (MaskOptions & { kind: MaskKind })>): JsonValue;
