@@ -7,7 +7,6 @@
 
 use crate::error::{misuse, Param};
 use crate::json_check::check_json;
-use crate::messages::catalog;
 use homecare_core::{Locale, Problem};
 use homecare_identity as id;
 use wasm_bindgen::prelude::wasm_bindgen;
@@ -52,7 +51,7 @@ fn write_result(out: &mut String, input: &str, options: &id::ParseOptions, local
                     if i > 0 {
                         out.push('\u{1e}');
                     }
-                    out.push_str(&catalog().render(&Problem::new("", code), locale));
+                    out.push_str(&crate::messages::render(&Problem::new("", code), locale));
                 }
             }
         }
@@ -81,7 +80,7 @@ fn write_problems(out: &mut String, problems: &[Problem], locale: Locale) {
             }
         }
         out.push('\u{1f}');
-        out.push_str(&catalog().render(p, locale));
+        out.push_str(&crate::messages::render(p, locale));
     }
 }
 

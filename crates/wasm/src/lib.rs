@@ -9,6 +9,7 @@
 mod bench_boundary;
 mod entropy;
 mod error;
+mod forms;
 mod identity;
 mod interop;
 mod json_check;
