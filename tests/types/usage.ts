@@ -90,6 +90,19 @@ async function main(): Promise<void> {
   // @ts-expect-error alg is a closed set
   node.jweEncrypt('x', pair.publicJwk, { alg: 'RSA-OAEP' });
   void [plainBytes, plainText, reopened, payload, feats, seeded];
+  const form: node.FormResult = node.validateForm('register.emergencyContacts',
+    { emergencyContacts: [{ name: '李建国', relationship: 'spouse', mobile: '139 1234 5678' }] },
+    { locale: 'zh-CN', mode: 'firstPerField', context: { mobile: '13800138000' } });
+  const contactError: string | undefined = form.fieldErrors['emergencyContacts[0].mobile'];
+  const live = node.validateField('login.sms', 'mobile', { mobile: '138' }, { asOf: '2026-11-30' });
+  const firstPath: string | undefined = live.errors[0]?.path;
+  const reg = node.registerSchema({ id: 'app.pet', version: 1, fields: [] });
+  const regId: string = reg.ok ? reg.id : reg.errors[0].code;
+  const forms: string[] = node.listForms().map((f) => f.id);
+  node.setMessages('zh-CN', { 'field.required': '{label}还没填哦' });
+  void [contactError, firstPath, regId, forms];
+  // @ts-expect-error mode is a closed set
+  node.validateForm('feedback', {}, { mode: 'some' });
 
   // @ts-expect-error locale is a closed set
   node.selfTest({ locale: 'fr' });

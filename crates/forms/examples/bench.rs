@@ -1,6 +1,7 @@
 //! Rough per-call timings of the engine (native, release): `cargo run --release -p
 //! homecare-forms --example bench`. The identity rules here accept any trimmed text, so the
-//! numbers are the engine's own cost (homecare-identity adds its checks on top).
+//! numbers are the engine's own cost (homecare-identity adds its checks on top; set
+//! `REAL_IDENTITY=1` to run with them).
 #![allow(clippy::unwrap_used, clippy::print_stdout, missing_docs)]
 #![allow(clippy::as_conversions, clippy::cast_precision_loss)]
 
@@ -56,7 +57,11 @@ fn time(label: &str, n: u32, mut f: impl FnMut()) {
 
 fn main() {
     let t = Instant::now();
-    let reg = Registry::new().with_identity(Box::new(Pass));
+    let reg = if std::env::var_os("REAL_IDENTITY").is_some() {
+        Registry::new()
+    } else {
+        Registry::new().with_identity(Box::new(Pass))
+    };
     println!(
         "{:<48} {:>8.2} µs",
         "Registry::new (12 built-in schemas)",

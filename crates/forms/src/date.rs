@@ -74,6 +74,16 @@ impl Date {
         Self::parse_detailed(s).ok()
     }
 
+    /// `(year, month, day)`.
+    ///
+    /// ```
+    /// use homecare_forms::Date;
+    /// assert_eq!(Date::new(2026, 11, 30).unwrap().ymd(), (2026, 11, 30));
+    /// ```
+    pub fn ymd(self) -> (u16, u8, u8) {
+        (self.year, self.month, self.day)
+    }
+
     /// Parses `YYYY-MM-DD` and says why it failed. Also accepts `YYYY/MM/DD` and single-digit
     /// month or day (`2024-3-5`), which people type.
     pub fn parse_detailed(s: &str) -> Result<Self, DateError> {

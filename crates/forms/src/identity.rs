@@ -1,7 +1,8 @@
 //! The seam to `homecare-identity`: identity field types (ID numbers, phones, names, e-mail,
 //! USCC, certificate numbers) are checked through [`IdentityRules`], so this crate holds no
-//! second copy of those rules. The wasm layer implements the trait over `homecare-identity`
-//! and hands it to [`Registry::with_identity`](crate::Registry::with_identity).
+//! second copy of those rules. [`HomecareIdentity`](crate::HomecareIdentity) implements the
+//! trait over `homecare-identity`; tests may plug in their own with
+//! [`Registry::with_identity`](crate::Registry::with_identity).
 
 use crate::Date;
 use homecare_core::Problem;
@@ -60,10 +61,11 @@ pub struct IdValue {
 /// `input` is the raw user text (only trimmed): normalising `+86`, spaces, full-width digits
 /// and lower-case `x` is the implementation's job, so there is one source of truth per rule.
 pub trait IdentityRules {
-    /// An identity-document number. `kinds` lists the document kinds the field accepts
-    /// (`"resident"`, `"foreignerPermanent"`, `"hkMacaoResident"`, `"taiwanResident"`,
-    /// `"hkMacaoPass"`, `"taiwanPass"`, `"passport"` …; empty = any kind the implementation
-    /// knows); `as_of` is "today" for date plausibility.
+    /// An identity-document number. `kinds` lists the document kinds the field accepts, in
+    /// `homecare-identity`'s names (`"resident"`, `"resident15"`, `"hkPermit"`, `"moPermit"`,
+    /// `"twPermit"`, `"foreignPermanent2023"`, `"foreignPermanent2017"`,
+    /// `"hkMoTravelPermit"`, `"twTravelPermit"`, `"passport"`; empty = any kind); `as_of` is
+    /// "today" for date plausibility.
     fn id_number(
         &self,
         input: &str,

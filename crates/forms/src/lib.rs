@@ -10,7 +10,8 @@
 //! - [`validate_field`] is the live check for one field; [`validate_form_json`] takes JSON
 //!   text and enforces depth and size limits before parsing.
 //! - Identity fields (ID numbers, phones, names …) are checked through [`IdentityRules`],
-//!   implemented over `homecare-identity` by the wasm layer.
+//!   implemented over `homecare-identity` by [`HomecareIdentity`], which [`Registry::new`]
+//!   uses.
 //! - [`MESSAGES`] holds zh-CN and en text for every code; [`MessageOverrides`] lets an app
 //!   reword them.
 //!
@@ -31,6 +32,7 @@
 
 mod date;
 mod identity;
+mod identity_rules;
 mod limits;
 mod messages;
 mod number;
@@ -46,6 +48,7 @@ mod validate;
 
 pub use date::{Date, DateError, DateTime, Time};
 pub use identity::{IdValue, IdentityRules, Sex};
+pub use identity_rules::HomecareIdentity;
 pub use limits::{prescan_json, Limits};
 pub use messages::MESSAGES;
 pub use number::Dec;

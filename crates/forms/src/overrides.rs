@@ -101,6 +101,14 @@ impl MessageOverrides {
         Ok(())
     }
 
+    /// Drops every override of `locale`.
+    pub fn clear(&mut self, locale: Locale) {
+        match locale {
+            Locale::ZhCn => self.zh_cn.clear(),
+            Locale::En => self.en.clear(),
+        }
+    }
+
     /// The overriding template, if any.
     pub fn template(&self, code: &str, locale: Locale) -> Option<&str> {
         let map = match locale {

@@ -103,10 +103,17 @@ impl Default for Registry {
 }
 
 impl Registry {
-    /// A registry with every built-in form and no identity rules (identity-typed fields then
-    /// report `field.identity_unchecked`; see [`Registry::with_identity`]). Built-ins are
+    /// A registry with every built-in form and the production identity rules
+    /// ([`HomecareIdentity`](crate::HomecareIdentity), over `homecare-identity`). Built-ins are
     /// compiled on first use; the crate's tests (`builtin_errors`) prove each one compiles.
     pub fn new() -> Self {
+        Self::builtins_only().with_identity(Box::new(crate::HomecareIdentity))
+    }
+
+    /// Every built-in form and no identity rules: identity-typed fields then report
+    /// `field.identity_unchecked` (never silently accepted). For tests that plug in their own
+    /// rules with [`Registry::with_identity`].
+    pub fn builtins_only() -> Self {
         let mut reg = Self::empty();
         for (id, json) in BUILTIN_SCHEMAS {
             let entry = Entry {

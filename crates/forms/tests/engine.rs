@@ -276,7 +276,7 @@ fn live_check_of_one_field() {
 #[test]
 fn identity_fields_without_identity_rules_are_not_silently_accepted() {
     let r = validate_form(
-        &Registry::new(),
+        &Registry::builtins_only(),
         "login.sms",
         &json!({"mobile": "13800138000", "code": "123456"}),
         &opts(),
@@ -285,7 +285,7 @@ fn identity_fields_without_identity_rules_are_not_silently_accepted() {
     assert_eq!(codes(&r), vec![("mobile", "field.identity_unchecked")]);
     // Forms without identity fields work fully without them.
     let r = validate_form(
-        &Registry::new(),
+        &Registry::builtins_only(),
         "order.payment",
         &json!({"plan": "full"}),
         &opts(),

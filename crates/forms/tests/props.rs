@@ -180,6 +180,11 @@ proptest! {
 
     #[test]
     fn never_panics_without_identity(data in shaped(), form in proptest::sample::select(BUILTIN_SCHEMAS)) {
+        check(&Registry::builtins_only(), form.0, &data)?;
+    }
+
+    #[test]
+    fn never_panics_with_real_identity_rules(data in shaped(), form in proptest::sample::select(BUILTIN_SCHEMAS)) {
         check(&Registry::new(), form.0, &data)?;
     }
 

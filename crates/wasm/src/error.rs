@@ -6,7 +6,6 @@
 //! Both carry a stable dotted `code`, `params`, and a `message` rendered from the catalog over
 //! every crate's `MESSAGES` table (`messages.rs`), so wording lives in one place.
 
-use crate::messages::catalog;
 pub use homecare_core::Param;
 use homecare_core::{Locale, Problem};
 use js_sys::{Array, Object, Reflect};
@@ -21,7 +20,7 @@ pub fn problem_to_js(problem: &Problem, locale: Locale) -> JsValue {
     set(
         &obj,
         "message",
-        &JsValue::from_str(&catalog().render(problem, locale)),
+        &JsValue::from_str(&crate::messages::render(problem, locale)),
     );
     obj.into()
 }
@@ -57,7 +56,7 @@ pub fn misuse(code: &'static str, params: &[(&'static str, Param)]) -> JsValue {
         code,
         params: params.to_vec(),
     };
-    let message = catalog().render(&problem, Locale::En);
+    let message = crate::messages::render(&problem, Locale::En);
     let err = js_sys::Error::new(&message);
     err.set_name("HomecareError");
     set(&err, "code", &JsValue::from_str(code));

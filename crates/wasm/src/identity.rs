@@ -8,7 +8,6 @@
 
 use crate::error::{misuse, Param};
 use crate::json_check::check_json;
-use crate::messages::catalog;
 use crate::scratch::{set_numbers, with_records, with_scratch};
 use homecare_core::{Locale, Problem};
 use homecare_identity as id;
@@ -210,7 +209,7 @@ fn write_lean(out: &mut String, result: Result<id::ParsedId, Vec<Problem>>, loca
                     if i > 0 {
                         out.push('\u{1e}');
                     }
-                    out.push_str(&catalog().render(&Problem::new("", code), locale));
+                    out.push_str(&crate::messages::render(&Problem::new("", code), locale));
                 }
             }
         }
@@ -259,7 +258,7 @@ fn write_problems(out: &mut String, problems: &[Problem], locale: Locale) {
             }
         }
         out.push('\u{1f}');
-        out.push_str(&catalog().render(p, locale));
+        out.push_str(&crate::messages::render(p, locale));
     }
 }
 

@@ -6,7 +6,6 @@
 //! field by field from wasm costs microseconds (`npm run bench -- boundary`), and serde_json's
 //! recursion limit turns absurdly nested input into an error instead of a stack overflow.
 
-use crate::messages::catalog;
 use homecare_core::{Locale, Param, Problem};
 use serde::Serialize;
 use serde_json::{Map, Value};
@@ -25,7 +24,10 @@ pub fn problem_json(p: &Problem, locale: Locale) -> Value {
     obj.insert("path".into(), Value::String(p.path.clone()));
     obj.insert("code".into(), Value::String(p.code.to_owned()));
     obj.insert("params".into(), Value::Object(params));
-    obj.insert("message".into(), Value::String(catalog().render(p, locale)));
+    obj.insert(
+        "message".into(),
+        Value::String(crate::messages::render(p, locale)),
+    );
     Value::Object(obj)
 }
 

@@ -12,6 +12,7 @@ mod crypto;
 mod crypto_sm;
 mod entropy;
 mod error;
+mod forms;
 mod identity;
 mod interop;
 mod json_check;

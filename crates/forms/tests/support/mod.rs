@@ -42,12 +42,28 @@ impl IdentityRules for TestIdentity {
     ) -> Result<IdValue, Vec<Problem>> {
         let s = fold(input).to_uppercase();
         let wants = |k: &str| kinds.is_empty() || kinds.iter().any(|x| x == k);
-        if wants("passport") && !wants("resident") {
+        // Kinds with the resident ID's 18-character MOD 11-2 layout, and kinds that are just
+        // letters and digits (identity's names).
+        let eighteen = [
+            "resident",
+            "hkPermit",
+            "moPermit",
+            "twPermit",
+            "foreignPermanent2023",
+        ];
+        let free = [
+            "passport",
+            "hkMoTravelPermit",
+            "twTravelPermit",
+            "foreignPermanent2017",
+        ];
+        let kind18 = eighteen.into_iter().find(|k| wants(k));
+        if let (None, Some(kind)) = (kind18, free.into_iter().find(|k| wants(k))) {
             let ok = (5..=17).contains(&s.len()) && s.chars().all(|c| c.is_ascii_alphanumeric());
             return if ok {
                 Ok(IdValue {
                     normalized: s,
-                    kind: "passport".into(),
+                    kind: kind.into(),
                     birth_date: None,
                     sex: None,
                 })
@@ -55,9 +71,9 @@ impl IdentityRules for TestIdentity {
                 Err(bad("test_id.passport"))
             };
         }
-        if !wants("resident") {
+        let Some(kind) = kind18 else {
             return Err(bad("test_id.unsupported_kind"));
-        }
+        };
         if s.len() != 18 {
             return Err(vec![Problem::new("", "test_id.length")
                 .int("expected", 18)
@@ -87,7 +103,7 @@ impl IdentityRules for TestIdentity {
         };
         Ok(IdValue {
             normalized: s,
-            kind: "resident".into(),
+            kind: kind.into(),
             birth_date: Some(birth),
             sex: Some(sex),
         })

@@ -82,3 +82,19 @@ function hcBytes(value, name) {
   }
   return value;
 }
+
+// Today in the device's local time as YYYY-MM-DD (the default `asOf` of every export),
+// cached until local midnight (Date is not free).
+var hcTodayText = '';
+var hcTodayEnds = 0;
+function hcToday() {
+  var now = Date.now();
+  if (now >= hcTodayEnds) {
+    var d = new Date(now);
+    var m = d.getMonth() + 1;
+    var day = d.getDate();
+    hcTodayText = d.getFullYear() + '-' + (m < 10 ? '0' : '') + m + '-' + (day < 10 ? '0' : '') + day;
+    hcTodayEnds = new Date(d.getFullYear(), d.getMonth(), d.getDate() + 1).getTime();
+  }
+  return hcTodayText;
+}

@@ -14,23 +14,9 @@ API_PARTS.push(function installIdentity(api, raw, ready) {
     return l;
   }
 
-  // Today in the device's local time, cached until local midnight (Date is not free).
-  var todayText = '';
-  var todayEnds = 0;
-  function today() {
-    var now = Date.now();
-    if (now >= todayEnds) {
-      var d = new Date(now);
-      var m = d.getMonth() + 1;
-      var day = d.getDate();
-      todayText = d.getFullYear() + '-' + (m < 10 ? '0' : '') + m + '-' + (day < 10 ? '0' : '') + day;
-      todayEnds = new Date(d.getFullYear(), d.getMonth(), d.getDate() + 1).getTime();
-    }
-    return todayText;
-  }
   function parseArgs(options) {
     var o = hcOptions(options, ['asOf', 'kinds', 'locale']);
-    var asOf = o.asOf === undefined ? today() : o.asOf;
+    var asOf = o.asOf === undefined ? hcToday() : o.asOf;
     needString(asOf, 'asOf');
     var kinds = '';
     if (o.kinds !== undefined) {

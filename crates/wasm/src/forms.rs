@@ -1,0 +1,240 @@
+//! Forms exports (raw layer; the public names live in `js/api/forms.js`).
+//!
+//! The wasm layer owns one [`Registry`] (built-in schemas plus those registered at run time,
+//! with the production identity rules). Data crosses as one JSON string in (the JS glue's
+//! `JSON.stringify`, size- and depth-checked by the forms crate before parsing) and one JSON
+//! string out: `{"ok","value","errors":[{path,code,params,message}],"fieldErrors":{path:
+//! message}}`, which the glue hands to `JSON.parse` — the cheapest shape measured
+//! (`npm run bench -- forms`).
+
+use crate::error::{misuse, Param};
+use crate::identity::locale;
+use crate::messages::render;
+use homecare_core::{Locale, Problem};
+use homecare_forms::{
+    validate_field_json, validate_form_json, Date, FormResult, Mode, Options, Registry,
+};
+use std::cell::RefCell;
+use wasm_bindgen::prelude::wasm_bindgen;
+use wasm_bindgen::JsValue;
+
+thread_local! {
+    static REGISTRY: RefCell<Registry> = RefCell::new(Registry::new());
+}
+
+fn busy() -> JsValue {
+    misuse("internal.busy", &[])
+}
+
+fn invalid(name: &str) -> JsValue {
+    misuse(
+        "arg.invalid_value",
+        &[("name", Param::Text(name.to_owned()))],
+    )
+}
+
+/// Runs `f` on the registry (shared borrow); a re-entrant call is `internal.busy`, not a panic.
+fn with_registry<R>(f: impl FnOnce(&Registry) -> R) -> Result<R, JsValue> {
+    REGISTRY.with(|r| r.try_borrow().map(|r| f(&r)).map_err(|_| busy()))
+}
+
+/// Options of one call: the fast path (`options_json` empty) builds them from the three
+/// strings; otherwise `options_json` carries every option (`asOf` included, the glue fills it).
+fn options(
+    as_of: &str,
+    locale_tag: &str,
+    mode: &str,
+    options_json: &str,
+) -> Result<Options, JsValue> {
+    if !options_json.is_empty() {
+        return Options::from_json(options_json).map_err(|p| misuse(p.code, &p.params));
+    }
+    let as_of = Date::parse(as_of).ok_or_else(|| invalid("asOf"))?;
+    let mut o = Options::new(as_of);
+    o.locale = locale(locale_tag)?;
+    o.mode = match mode {
+        "" | "all" => Mode::All,
+        "firstPerField" => Mode::FirstPerField,
+        _ => return Err(invalid("mode")),
+    };
+    Ok(o)
+}
+
+fn push_json_str(out: &mut String, s: &str) {
+    match serde_json::to_string(s) {
+        Ok(q) => out.push_str(&q),
+        Err(_) => out.push_str("\"\""),
+    }
+}
+
+/// Appends `{"path","code","params","message"}`.
+fn push_problem(out: &mut String, p: &Problem, message: &str) {
+    let mut one = String::new();
+    homecare_forms::problem_json(&mut one, p);
+    // `problem_json` ends with the params object's `}` and its own `}`: reopen the latter.
+    out.push_str(one.strip_suffix('}').unwrap_or(&one));
+    out.push_str(",\"message\":");
+    push_json_str(out, message);
+    out.push('}');
+}
+
+/// The result JSON: `{"ok":…,"value":…,"errors":[…],"fieldErrors":{…}}`.
+fn result_json(r: &FormResult, locale: Locale) -> String {
+    let value = serde_json::to_string(&r.value).unwrap_or_else(|_| "null".to_owned());
+    let mut out = String::with_capacity(value.len() + 48 + r.errors.len() * 160);
+    out.push_str(if r.ok {
+        "{\"ok\":true,\"value\":"
+    } else {
+        "{\"ok\":false,\"value\":"
+    });
+    out.push_str(&value);
+    out.push_str(",\"errors\":[");
+    let messages: Vec<String> = r.errors.iter().map(|p| render(p, locale)).collect();
+    for (i, (p, m)) in r.errors.iter().zip(&messages).enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        push_problem(&mut out, p, m);
+    }
+    out.push_str("],\"fieldErrors\":{");
+    for (i, (path, index)) in r.field_errors.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        push_json_str(&mut out, path);
+        out.push(':');
+        push_json_str(&mut out, messages.get(*index).map_or("", String::as_str));
+    }
+    out.push_str("}}");
+    out
+}
+
+/// `{"ok":false,"errors":[…]}` for load problems.
+fn errors_json(problems: &[Problem], locale: Locale) -> String {
+    let mut out = String::from("{\"ok\":false,\"errors\":[");
+    for (i, p) in problems.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        push_problem(&mut out, p, &render(p, locale));
+    }
+    out.push_str("]}");
+    out
+}
+
+/// Misuse from the engine (unknown form or field) becomes a thrown `HomecareError`.
+fn thrown(p: &Problem) -> JsValue {
+    let mut params = p.params.clone();
+    if !p.path.is_empty() {
+        params.push(("path", Param::Text(p.path.clone())));
+    }
+    misuse(p.code, &params)
+}
+
+/// Raw `validateForm`: result JSON for one form.
+#[wasm_bindgen(js_name = formsValidate)]
+pub fn forms_validate(
+    form_id: &str,
+    data_json: &str,
+    as_of: &str,
+    locale_tag: &str,
+    mode: &str,
+    options_json: &str,
+) -> Result<String, JsValue> {
+    let opts = options(as_of, locale_tag, mode, options_json)?;
+    let r = with_registry(|reg| validate_form_json(reg, form_id, data_json, &opts))?;
+    r.map(|r| result_json(&r, opts.locale))
+        .map_err(|p| thrown(&p))
+}
+
+/// Raw `validateField`: result JSON for the field at `path` (its value as `value`).
+#[wasm_bindgen(js_name = formsValidateField)]
+pub fn forms_validate_field(
+    form_id: &str,
+    path: &str,
+    data_json: &str,
+    as_of: &str,
+    locale_tag: &str,
+    mode: &str,
+    options_json: &str,
+) -> Result<String, JsValue> {
+    let opts = options(as_of, locale_tag, mode, options_json)?;
+    let r = with_registry(|reg| validate_field_json(reg, form_id, path, data_json, &opts))?;
+    r.map(|r| result_json(&r, opts.locale))
+        .map_err(|p| thrown(&p))
+}
+
+/// Raw `registerSchema`: `{"ok":true,"id","version"}` or `{"ok":false,"errors":[…]}`.
+#[wasm_bindgen(js_name = formsRegisterSchema)]
+pub fn forms_register_schema(schema_json: &str, locale_tag: &str) -> Result<String, JsValue> {
+    let locale = locale(locale_tag)?;
+    let result = REGISTRY.with(|r| {
+        r.try_borrow_mut()
+            .map(|mut reg| reg.register_schema(schema_json))
+            .map_err(|_| busy())
+    })?;
+    Ok(match result {
+        Ok((id, version)) => {
+            let mut out = String::from("{\"ok\":true,\"id\":");
+            push_json_str(&mut out, &id);
+            out.push_str(",\"version\":");
+            out.push_str(&version.to_string());
+            out.push('}');
+            out
+        }
+        Err(problems) => errors_json(&problems, locale),
+    })
+}
+
+/// Raw `listForms`: `[{"id","version"}]`, sorted by id.
+#[wasm_bindgen(js_name = formsList)]
+pub fn forms_list() -> Result<String, JsValue> {
+    with_registry(|reg| {
+        let mut out = String::from("[");
+        for (i, (id, version)) in reg.forms().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            out.push_str("{\"id\":");
+            push_json_str(&mut out, id);
+            out.push_str(",\"version\":");
+            out.push_str(&version.to_string());
+            out.push('}');
+        }
+        out.push(']');
+        out
+    })
+}
+
+/// Raw `setMessages`: `overrides_json` is `{code: template}` for `locale`, replacing that
+/// locale's overrides. `{"ok":true}` or `{"ok":false,"errors":[…]}` (path = the code); the
+/// glue throws the latter.
+#[wasm_bindgen(js_name = setMessagesRaw)]
+pub fn set_messages_raw(locale_tag: &str, overrides_json: &str) -> Result<String, JsValue> {
+    let locale = locale(locale_tag)?;
+    let limits = homecare_forms::Limits::default();
+    homecare_forms::prescan_json(overrides_json, &limits).map_err(|p| misuse(p.code, &p.params))?;
+    let value: serde_json::Value =
+        serde_json::from_str(overrides_json).map_err(|_| invalid("overrides"))?;
+    let serde_json::Value::Object(map) = value else {
+        return Err(invalid("overrides"));
+    };
+    let mut entries = Vec::with_capacity(map.len());
+    for (code, t) in map {
+        let Some(t) = t.as_str() else {
+            return Err(misuse(
+                "arg.invalid_type",
+                &[
+                    ("name", Param::Text(code)),
+                    ("expected", Param::Text("string".to_owned())),
+                ],
+            ));
+        };
+        entries.push((code.clone(), t.to_owned()));
+    }
+    Ok(match crate::messages::set_overrides(locale, &entries) {
+        Ok(()) => "{\"ok\":true}".to_owned(),
+        // Messages about the override itself are English: the developer reads them.
+        Err(problems) => errors_json(&problems, Locale::En),
+    })
+}
