@@ -14,6 +14,8 @@ mod interop;
 mod json_check;
 mod messages;
 mod panic_hook;
+#[cfg(feature = "pricing")]
+mod pricing;
 mod self_test;
 mod version;
 

@@ -32,7 +32,15 @@ pub const MESSAGES: MessageTable = &[
 ];
 
 /// Every crate's table; the first that knows a code wins.
+#[cfg(not(feature = "pricing"))]
 const TABLES: &[MessageTable] = &[MESSAGES, homecare_identity::MESSAGES];
+/// With the pricing exports, their crate's messages too.
+#[cfg(feature = "pricing")]
+const TABLES: &[MessageTable] = &[
+    MESSAGES,
+    homecare_identity::MESSAGES,
+    homecare_pricing::MESSAGES,
+];
 
 /// The catalog the exports render messages from.
 pub fn catalog() -> Catalog<'static> {
