@@ -87,7 +87,7 @@ export default {
         return;
       }
       const q = r.value;
-      const discounts = q.discounts.map((d) => html`<tr><td>${d.explanation}</td><td class="num">-${money(core, d.amount)}</td></tr>`);
+      const discounts = q.discounts.map((d) => html`<tr><td>${d.name}${d.kind === 'points' ? `（${d.points} 积分）` : ''}</td><td class="num">-${money(core, d.amount)}</td></tr>`);
       const payment = q.payment.kind === 'deposit'
         ? html`<p>现在付定金 <strong data-test="pay-now">${money(core, q.payment.payNow)}</strong>，服务后再付 ${money(core, q.payment.balance)}</p>`
         : html`<p>现在支付 <strong data-test="pay-now">${money(core, q.payment.payNow)}</strong></p>`;

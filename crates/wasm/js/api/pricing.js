@@ -116,10 +116,13 @@ API_PARTS.push(function installPricing(api, raw, ready) {
     var locale = localeOf(options);
     return guarded(function () {
       var h = new raw.PricingEngine(jsonOf(config, 'config', '', locale));
-      var errors = h.errors(locale);
-      if (errors === '') return { ok: true, value: h, warnings: [] };
-      h.free();
-      return decode(errors);
+      var errors;
+      try {
+        errors = h.errors(locale);
+      } finally {
+        if (errors !== '') h.free();
+      }
+      return errors === '' ? { ok: true, value: h, warnings: [] } : decode(errors);
     });
   }
 
