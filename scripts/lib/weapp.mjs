@@ -20,12 +20,12 @@ function dropFunction(src, name) {
 
 export function makeWeapp({ glue, text, entropy, errorJs, apiJs }) {
   // The raw glue's exports, handed to createApi as the `raw` object.
-  const rawNames = [...glue.matchAll(/^export function (\w+)/gm)].map((m) => m[1]);
+  const rawNames = [...glue.matchAll(/^export (?:function|class) (\w+)/gm)].map((m) => m[1]);
   let g = glue;
   for (const f of ['__wbg_load', 'initSync', '__wbg_init', '__wbg_init_once']) g = dropFunction(g, f);
   g = g.replace(/^let __wbg_init_promise;\n/m, '');
   g = g.replace(/^export \{[^}]*\};?\n?/m, '');
-  g = g.replace(/^export function /gm, 'function ');
+  g = g.replace(/^export (function|class) /gm, '$1 ');
   g = g.replace(/globalThis\.crypto/g, '__hc_crypto');
 
   const out = `'use strict';

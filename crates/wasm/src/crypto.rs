@@ -393,6 +393,9 @@ pub fn generate_ec_key_pair() -> Result<JsValue, JsValue> {
 #[wasm_bindgen]
 pub fn features() -> Array {
     let out = Array::new();
+    if cfg!(feature = "pricing") {
+        out.push(&JsValue::from_str("pricing"));
+    }
     if cfg!(feature = "sm") {
         out.push(&JsValue::from_str("sm"));
     }

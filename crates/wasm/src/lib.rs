@@ -18,6 +18,8 @@ mod interop;
 mod json_check;
 mod messages;
 mod panic_hook;
+#[cfg(feature = "pricing")]
+mod pricing;
 mod scratch;
 mod self_test;
 mod version;
