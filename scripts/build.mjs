@@ -27,7 +27,7 @@ const bin = (name) => path.join(root, 'node_modules/.bin', name);
 const read = (p) => fs.readFileSync(p, 'utf8');
 
 step('cargo build', () => run('cargo', ['build', '--target', 'wasm32-unknown-unknown', '-p', 'homecare-wasm',
-  ...(profile === 'release' ? ['--release'] : [])]));
+  ...(profile === 'release' ? ['--release'] : []), ...(process.env.HOMECARE_FEATURES ? ['--features', process.env.HOMECARE_FEATURES] : [])]));
 
 // A second build with nothing changed reuses pkg/ (binaryen alone takes seconds): the stamp
 // hashes the cargo output and every input of the JS assembly.

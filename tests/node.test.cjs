@@ -108,7 +108,7 @@ test('randomUuid: RFC 9562 version 4 layout, no repeats in 20,000', () => {
 test('the package exports exactly what its types declare', () => {
   const dts = fs.readdirSync(pkgDir).filter((f) => /^(base|f-.*)\.d\.ts$/.test(f))
     .map((f) => fs.readFileSync(path.join(pkgDir, f), 'utf8')).join('\n');
-  const declared = [...dts.matchAll(/^export declare (?:function|class) (\w+)/gm)].map((m) => m[1]);
+  const declared = [...dts.matchAll(/^export declare (?:function|class|const) (\w+)/gm)].map((m) => m[1]);
   const runtime = Object.keys(core).filter((k) => k !== 'init');
   assert.deepEqual(runtime.sort(), [...new Set(declared)].sort());
 });

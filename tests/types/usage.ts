@@ -41,6 +41,35 @@ async function main(): Promise<void> {
     void e;
   }
 
+  // Encryption (f-crypto.d.ts).
+  const key: node.AeadKey = node.AeadKey.generate();
+  const imported = node.AeadKey.import(new Uint8Array(32));
+  const sealed: Uint8Array = node.aeadEncrypt(key, '张三', 'ctx');
+  const opened = node.aeadDecrypt(key, sealed, new Uint8Array([1]), { locale: 'en' });
+  const plainBytes: Uint8Array | undefined = opened.ok ? opened.value : undefined;
+  const sealedText: string = node.aeadEncryptString(imported, '13800138000');
+  const openedText = node.aeadDecryptString(imported, sealedText);
+  const plainText: string = openedText.ok ? openedText.value : openedText.errors[0].code;
+  const fields = node.sealFields({ id: '110101194001011234', contacts: [{ mobile: '1' }] }, ['id', 'contacts[*].mobile'], key);
+  const reopened = fields.ok ? node.openFields(fields.value, ['id', 'contacts[*].mobile'], key) : fields;
+  const pair = node.generateEcKeyPair();
+  const compact: string = node.jweEncrypt({ name: '王秀英' }, pair.publicJwk, { alg: 'ECDH-ES', cty: 'json', extraHeaders: { orderId: 'o-1' } });
+  const jwe = node.jweDecrypt(compact, JSON.stringify(pair.privateJwk));
+  const payload: Uint8Array | undefined = jwe.ok ? jwe.value.payload : undefined;
+  const feats: string[] = node.features();
+  const seeded: number = node.seedEntropy(new Uint8Array(12));
+  if (node.sm3 && node.sm2Encrypt && node.sm2GenerateKeyPair) {
+    const digest: Uint8Array = node.sm3('abc');
+    const sm2Ct: Uint8Array = node.sm2Encrypt(node.sm2GenerateKeyPair().publicKey, '张三', { format: 'bare' });
+    void [digest, sm2Ct];
+  }
+  key.free();
+  // @ts-expect-error keys come from generate() or import()
+  new node.AeadKey();
+  // @ts-expect-error alg is a closed set
+  node.jweEncrypt('x', pair.publicJwk, { alg: 'RSA-OAEP' });
+  void [plainBytes, plainText, reopened, payload, feats, seeded];
+
   // @ts-expect-error locale is a closed set
   node.selfTest({ locale: 'fr' });
   // @ts-expect-error wasmPath is a string

@@ -1,14 +1,81 @@
-//! The entropy bridge: randomness comes from the host (`crypto.getRandomValues` on web and
-//! Node, the `wx.getRandomValues` pool of the weapp entry). If the host has none, or the pool
-//! is drained, the answer is the error `entropy.unavailable`, never a weaker source.
+//! The entropy bridge: the one [`Entropy`] implementation of the JS side, used by every export
+//! that needs randomness (keys, nonces, JWE ephemeral keys, SM2, `randomUuid`).
+//!
+//! Order of sources: bytes handed in with `seedEntropy(bytes)` first (hosts that bring their
+//! own CSPRNG), then the host (`getrandom`: `crypto.getRandomValues` on web and Node, the
+//! `wx.getRandomValues` pool of the weapp entry). When both are exhausted the answer is
+//! `entropy.unavailable`, never a weaker source.
 
 use crate::error::misuse;
+use homecare_crypto::{CryptoError, Entropy};
+use std::cell::RefCell;
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::JsValue;
+use zeroize::{Zeroize, Zeroizing};
 
-/// Fills `buf` from the host, or throws `HomecareError { code: 'entropy.unavailable' }`.
+thread_local! {
+    /// Seeded bytes not yet handed out; served from the end, wiped as they go.
+    static SEED: RefCell<Zeroizing<Vec<u8>>> = RefCell::new(Zeroizing::new(Vec::new()));
+}
+
+/// Randomness of the host, after any seeded bytes. A unit value: create one where needed.
+pub struct HostEntropy;
+
+impl Entropy for HostEntropy {
+    fn fill(&mut self, buf: &mut [u8]) -> Result<(), CryptoError> {
+        let taken = take_seed(buf);
+        match buf.get_mut(taken..) {
+            Some(rest) if !rest.is_empty() => {
+                getrandom::fill(rest).map_err(|_| CryptoError::EntropyUnavailable)
+            }
+            _ => Ok(()),
+        }
+    }
+}
+
+/// Moves up to `buf.len()` seeded bytes into the front of `buf`; returns how many.
+fn take_seed(buf: &mut [u8]) -> usize {
+    SEED.with(|seed| {
+        let Ok(mut seed) = seed.try_borrow_mut() else {
+            return 0;
+        };
+        let n = buf.len().min(seed.len());
+        let start = seed.len().saturating_sub(n);
+        if let (Some(dst), Some(src)) = (buf.get_mut(..n), seed.get_mut(start..)) {
+            dst.copy_from_slice(src);
+            // Never hand the same byte out twice.
+            src.zeroize();
+            seed.truncate(start);
+            n
+        } else {
+            0
+        }
+    })
+}
+
+/// Fills `buf` from [`HostEntropy`], or throws `HomecareError { code: 'entropy.unavailable' }`.
 pub fn fill(buf: &mut [u8]) -> Result<(), JsValue> {
-    getrandom::fill(buf).map_err(|_| misuse("entropy.unavailable", &[]))
+    HostEntropy.fill(buf).map_err(|e| misuse(e.code(), &[]))
+}
+
+/// Adds `bytes` (which must come from a cryptographically secure source) to the seeded
+/// entropy, used before the host's own source. Returns how many seeded bytes are now held.
+///
+/// Throws `HomecareError` `arg.invalid_type` unless `bytes` is a `Uint8Array`.
+#[wasm_bindgen(js_name = seedEntropy)]
+pub fn seed_entropy(bytes: JsValue) -> Result<u32, JsValue> {
+    let fresh = Zeroizing::new(crate::crypto::bytes_only(&bytes, "bytes")?);
+    SEED.with(|seed| {
+        let mut seed = seed
+            .try_borrow_mut()
+            .map_err(|_| misuse("internal.conversion", &[]))?;
+        // Prepend, so the bytes seeded last are served last (served from the end).
+        let mut merged = Zeroizing::new(Vec::with_capacity(seed.len().saturating_add(fresh.len())));
+        merged.extend_from_slice(&fresh);
+        merged.extend_from_slice(&seed);
+        *seed = merged;
+        Ok(u32::try_from(seed.len()).unwrap_or(u32::MAX))
+    })
 }
 
 /// A random (version 4) UUID in canonical lower-case form, e.g. for idempotency keys.
@@ -41,7 +108,8 @@ fn format_uuid_v4(mut b: [u8; 16]) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::format_uuid_v4;
+    use super::{format_uuid_v4, take_seed, SEED};
+    use zeroize::Zeroizing;
 
     #[test]
     fn uuid_layout_and_bits() {
@@ -49,5 +117,17 @@ mod tests {
         assert_eq!(s, "ffffffff-ffff-4fff-bfff-ffffffffffff");
         let s = format_uuid_v4([0; 16]);
         assert_eq!(s, "00000000-0000-4000-8000-000000000000");
+    }
+
+    #[test]
+    fn seed_is_served_once_from_the_end() {
+        SEED.with(|s| *s.borrow_mut() = Zeroizing::new(vec![1, 2, 3, 4, 5]));
+        let mut a = [0u8; 2];
+        assert_eq!(take_seed(&mut a), 2);
+        assert_eq!(a, [4, 5]);
+        let mut b = [9u8; 4];
+        assert_eq!(take_seed(&mut b), 3);
+        assert_eq!(b, [1, 2, 3, 9]);
+        assert_eq!(take_seed(&mut b), 0);
     }
 }

@@ -7,6 +7,9 @@
 #![forbid(unsafe_code)]
 
 mod bench_boundary;
+mod crypto;
+#[cfg(feature = "sm")]
+mod crypto_sm;
 mod entropy;
 mod error;
 mod identity;

@@ -15,6 +15,11 @@ pub const MESSAGES: MessageTable = &[
         "The value of {name} is not valid.",
     ),
     (
+        "crypto.key_freed",
+        "程序调用出错：这把加密钥匙已经释放，不能再用。",
+        "The AeadKey was freed with free() and cannot be used again.",
+    ),
+    (
         "entropy.unavailable",
         "暂时无法生成安全随机数，请稍后再试。",
         "No secure randomness is available right now; try again shortly.",
@@ -32,7 +37,7 @@ pub const MESSAGES: MessageTable = &[
 ];
 
 /// Every crate's table; the first that knows a code wins.
-const TABLES: &[MessageTable] = &[MESSAGES, homecare_identity::MESSAGES];
+const TABLES: &[MessageTable] = &[MESSAGES, homecare_identity::MESSAGES, homecare_crypto::MESSAGES];
 
 /// The catalog the exports render messages from.
 pub fn catalog() -> Catalog<'static> {
