@@ -37,7 +37,21 @@ pub const MESSAGES: MessageTable = &[
 ];
 
 /// Every crate's table; the first that knows a code wins.
-const TABLES: &[MessageTable] = &[MESSAGES, homecare_identity::MESSAGES, homecare_crypto::MESSAGES];
+#[cfg(not(feature = "drafts"))]
+const TABLES: &[MessageTable] = &[
+    MESSAGES,
+    homecare_identity::MESSAGES,
+    homecare_crypto::MESSAGES,
+];
+/// With the `drafts` feature: also the drafts crate's codes and those of its JS layer.
+#[cfg(feature = "drafts")]
+const TABLES: &[MessageTable] = &[
+    MESSAGES,
+    homecare_identity::MESSAGES,
+    homecare_crypto::MESSAGES,
+    homecare_drafts::messages::MESSAGES,
+    crate::drafts::MESSAGES,
+];
 
 /// The catalog the exports render messages from.
 pub fn catalog() -> Catalog<'static> {

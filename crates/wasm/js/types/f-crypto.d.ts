@@ -5,8 +5,8 @@ import type { CheckResult, Locale } from './base';
 /** Bytes, or a string standing for its UTF-8 bytes. */
 export type BytesOrText = Uint8Array | string;
 
-/** Any JSON value. */
-export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
+// JsonValue is declared once, in f-identity.d.ts (core.d.ts re-exports every feature file).
+import type { JsonValue } from './f-identity';
 
 /** Options of the functions that return a result: the locale of error messages. */
 export interface ResultOptions {
