@@ -204,7 +204,7 @@ impl JsStorage {
 
 impl Storage for JsStorage {
     fn get(&mut self, key: &str) -> Result<Option<String>, StorageError> {
-        let v = self.call1(&self.get.clone(), &JsValue::from_str(key))?;
+        let v = self.call1(&self.get, &JsValue::from_str(key))?;
         if v.is_null() || v.is_undefined() {
             return Ok(None);
         }
@@ -229,7 +229,7 @@ impl Storage for JsStorage {
     }
 
     fn remove(&mut self, key: &str) -> Result<(), StorageError> {
-        self.call1(&self.remove.clone(), &JsValue::from_str(key))
+        self.call1(&self.remove, &JsValue::from_str(key))
             .map(|_| ())
     }
 

@@ -6,6 +6,11 @@ API_PARTS.push(function installDrafts(api, raw, ready) {
   var misuse = hcMisuse;
   var DEFAULT_MAX_DRAFT = 3 * 1024 * 1024;
   var DEFAULT_MAX_PAYLOAD = 1024 * 1024;
+  // Stores dropped without free() are released when the GC collects them, where the platform
+  // has FinalizationRegistry (pending autosaves are then lost: call flush() or free()).
+  var collected = typeof FinalizationRegistry === 'function'
+    ? new FinalizationRegistry(function (h) { raw.draftsFree(h); })
+    : null;
 
   // storage: 'memory' (default) | 'wx' | 'localStorage' | an object { get, set, remove, keys, info? }.
   function storageArgs(storage) {
@@ -137,6 +142,7 @@ API_PARTS.push(function installDrafts(api, raw, ready) {
       this._max = o.maxDraftBytes === undefined ? DEFAULT_MAX_DRAFT : o.maxDraftBytes;
       this._throttle = o.autosaveThrottleMs === undefined ? 2000 : o.autosaveThrottleMs;
       this._h = raw.draftsOpen(s[0], s[1], json, keyId(o.key));
+      if (collected) collected.register(this, this._h, this);
       this._timer = null;
       // formId → { explicit version, highest migration target, fromVersion → fn | steps JSON }
       this._forms = {};
@@ -349,6 +355,7 @@ API_PARTS.push(function installDrafts(api, raw, ready) {
       } catch (e) { /* freeing must not throw */ }
       if (this._timer !== null && typeof clearTimeout === 'function') clearTimeout(this._timer);
       this._timer = null;
+      if (collected) collected.unregister(this);
       raw.draftsFree(this._h);
       this._h = 0;
     }
@@ -387,6 +394,7 @@ API_PARTS.push(function installDrafts(api, raw, ready) {
         'chunkSize', 'maxPayloadBytes'], o.namespace);
       this._max = o.maxPayloadBytes === undefined ? DEFAULT_MAX_PAYLOAD : o.maxPayloadBytes;
       this._h = raw.outboxOpen(s[0], s[1], json, keyId(o.key));
+      if (collected) collected.register(this, this._h, this);
     }
 
     _handle() {
@@ -492,6 +500,7 @@ API_PARTS.push(function installDrafts(api, raw, ready) {
     /** Releases the outbox (stored items stay). Idempotent. */
     free() {
       if (!this._h) return;
+      if (collected) collected.unregister(this);
       raw.draftsFree(this._h);
       this._h = 0;
     }
