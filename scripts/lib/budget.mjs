@@ -9,9 +9,9 @@
 //   crypto without 国密 (AES-GCM, P-256 JWE, tables)  ~67 KiB (国密 adds ~20 KiB: opt-in)
 //   forms (engine, 12 built-in schemas, messages)    ~54 KiB
 //   pricing (engine, config reader, refunds)         ~57 KiB
-//   drafts (store, outbox, storage adapters)          see docs/architecture.md ("Size")
-// Everything in one module does not fit 150 KiB (the default build measured 287,392 B before
-// drafts), so the budget is the measured total plus headroom; WeChat's own limit is 2 MB per
+//   drafts (store, outbox, storage adapters, sealing) ~65 KiB
+// Everything in one module does not fit 150 KiB (the default build measures 353,582 B), so the
+// budget is the measured total plus ~9 % headroom; WeChat's own limit is 2 MB per
 // (sub)package. Ways to tighten it are listed in docs/architecture.md ("Size"): crypto and
 // pricing as second modules loaded on demand, region names as data.
-export const BUDGET_BROTLI_WASM = 320 * 1024;
+export const BUDGET_BROTLI_WASM = 384 * 1024;

@@ -156,6 +156,38 @@ async function main(): Promise<void> {
   // @ts-expect-error an item has quantity or minutes, not both
   node.quote({ ...order, items: [{ itemId: 'inj', quantity: 1, minutes: 30 }] }, config);
 
+  // Drafts and the outbox (f-drafts.d.ts): constructors exist in builds with the drafts feature.
+  if (node.DraftStore && node.Outbox) {
+    const memory: node.StorageAdapter = {
+      get: (k: string) => (k === 'x' ? 'y' : null), set: () => undefined, remove: () => undefined,
+      keys: () => [], info: () => ({ currentSize: 0, limitSize: 10240 }),
+    };
+    const store: node.DraftStore = new node.DraftStore({ storage: memory, namespace: 'app', key: node.AeadKey.generate(),
+      now: () => Date.now(), ttlMs: 86400000, locale: 'en', onAutosave: (r) => void r.ok });
+    const saved = store.save('registration', 'd1', { name: '张三' }, { schemaVersion: 2 });
+    const status: node.DraftStatus | undefined = saved.ok ? saved.value.status : undefined;
+    const loaded = store.load<{ name: string }>('registration', 'd1');
+    const name: string = loaded.ok ? loaded.value.data.name : loaded.errors[0].code;
+    store.registerMigration('registration', 1, [{ op: 'rename', path: '/tel', to: 'mobile' }]);
+    store.registerMigration('registration', 2, (data) => data);
+    const auto = store.autosave('registration', 'd1', { name: '李四' });
+    const deferred: boolean = auto.ok && auto.value.outcome === 'deferred';
+    const flushed: node.CheckResult<node.DraftInfo[]> = store.flush();
+    const usage = store.usage();
+    const kb: number = usage.ok ? usage.value.limitSizeKb : 0;
+    store.free();
+    const outbox: node.Outbox = new node.Outbox({ storage: 'wx', maxAttempts: 5 });
+    const queued = outbox.enqueue('booking.create', { service: '换药' }, { stream: 'booking' });
+    const idem: string = queued.ok ? queued.value : '';
+    const due = outbox.due();
+    const first: node.OutboxItem | undefined = due.ok ? due.value[0] : undefined;
+    outbox.fail(idem, new Error('timeout'), { retryable: true });
+    outbox.ack(idem, { orderId: 'A1' });
+    // @ts-expect-error storage is a closed set or an adapter
+    new node.DraftStore({ storage: 'indexedDB' });
+    void [status, name, deferred, flushed, kb, first];
+  }
+
   // @ts-expect-error locale is a closed set
   node.selfTest({ locale: 'fr' });
   // @ts-expect-error wasmPath is a string

@@ -147,7 +147,7 @@ fn register(key: hc::AeadKey) -> Result<u32, JsValue> {
 
 /// A copy of the key with this id (wiped when dropped). `0` is "not an AeadKey"; an id that
 /// is no longer registered is a freed key.
-fn key(id: u32) -> Result<hc::AeadKey, JsValue> {
+pub(crate) fn key(id: u32) -> Result<hc::AeadKey, JsValue> {
     if id == 0 {
         return Err(wrong_type("key", "AeadKey"));
     }
@@ -398,6 +398,9 @@ pub fn features() -> Array {
     }
     if cfg!(feature = "sm") {
         out.push(&JsValue::from_str("sm"));
+    }
+    if cfg!(feature = "drafts") {
+        out.push(&JsValue::from_str("drafts"));
     }
     out
 }

@@ -10,6 +10,10 @@ mod bench_boundary;
 mod crypto;
 #[cfg(feature = "sm")]
 mod crypto_sm;
+#[cfg(feature = "drafts")]
+mod drafts;
+#[cfg(feature = "drafts")]
+mod drafts_storage;
 mod entropy;
 mod error;
 mod forms;

@@ -46,12 +46,25 @@ pub const MESSAGES: MessageTable = &[
 ];
 
 /// Every crate's table; the first that knows a code wins.
+#[cfg(not(feature = "drafts"))]
 const TABLES: &[MessageTable] = &[
     MESSAGES,
     homecare_identity::MESSAGES,
     homecare_forms::MESSAGES,
     homecare_crypto::MESSAGES,
     homecare_pricing::MESSAGES,
+    homecare_drafts::messages::MESSAGES,
+];
+/// With the `drafts` feature: also the codes of its JS layer.
+#[cfg(feature = "drafts")]
+const TABLES: &[MessageTable] = &[
+    MESSAGES,
+    homecare_identity::MESSAGES,
+    homecare_forms::MESSAGES,
+    homecare_crypto::MESSAGES,
+    homecare_pricing::MESSAGES,
+    homecare_drafts::messages::MESSAGES,
+    crate::drafts::MESSAGES,
 ];
 
 /// The catalog the exports render messages from.

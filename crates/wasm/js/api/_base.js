@@ -4,6 +4,8 @@
 // `init.required` until the entry's init has instantiated the module.
 // Wrappers stay thin: each export pays this layer on every call.
 var API_PARTS = [];
+// The wasm handle of an AeadKey, for other parts' `key` options (set by the crypto part; 0 otherwise).
+var hcAeadKeyId = function () { return 0; };
 
 function createApi(raw, state) {
   function ready() {

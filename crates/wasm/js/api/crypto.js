@@ -15,6 +15,7 @@ API_PARTS.push(function installCrypto(api, raw, ready) {
   function idOf(key) {
     return ids.get(key) || 0;
   }
+  hcAeadKeyId = idOf;
 
   class AeadKey {
     constructor(token, id) {

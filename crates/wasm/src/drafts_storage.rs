@@ -1,0 +1,337 @@
+//! Storage adapters of the draft store and the outbox: `homecare_drafts::Storage` over
+//! WeChat storage, `localStorage`, an app's own JS object, or memory.
+//!
+//! The JS layer hands over the platform object (`wx`, `globalThis.localStorage`, or the app's
+//! adapter) because only code inside the mini program's module scope is sure to see `wx`. The
+//! functions are looked up once, at construction. Every call goes through a `catch` import,
+//! so an adapter that throws is a `StorageError`, never a trap; a value of the wrong type is
+//! `StorageError::Failed` ("junk"), never a guess.
+
+use homecare_drafts::{MemoryStorage, Storage, StorageError, StorageInfo};
+use js_sys::{Array, Function, JsString, Object, Reflect};
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::{JsCast, JsValue};
+
+/// Which platform API an adapter speaks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// `wx.getStorageSync` / `setStorageSync` / `removeStorageSync` / `getStorageInfoSync`.
+    Wx,
+    /// `localStorage.getItem` / `setItem` / `removeItem`, keys by `Object.keys`.
+    Local,
+    /// `{ get, set, remove, keys, info? }` of the app.
+    Object,
+}
+
+/// The platform functions of one adapter, looked up once.
+#[derive(Clone)]
+pub struct JsStorage {
+    kind: Kind,
+    target: JsValue,
+    get: Function,
+    set: Function,
+    remove: Function,
+    /// `wx.getStorageInfoSync` or the app's `keys` (absent for localStorage).
+    keys: Option<Function>,
+    /// `wx.getStorageInfoSync` or the app's `info` (optional for an app object).
+    info: Option<Function>,
+}
+
+/// Any storage a store or outbox can use. Cloning shares it (memory is reference-counted).
+#[derive(Clone)]
+pub enum AnyStorage {
+    /// Rust memory with WeChat's quotas (tests, demos).
+    Memory(Rc<RefCell<MemoryStorage>>),
+    /// A JS object.
+    Js(JsStorage),
+}
+
+fn method(target: &JsValue, name: &str) -> Option<Function> {
+    Reflect::get(target, &JsValue::from_str(name))
+        .ok()
+        .and_then(|f| f.dyn_into::<Function>().ok())
+}
+
+impl AnyStorage {
+    /// A fresh memory storage.
+    pub fn memory() -> Self {
+        AnyStorage::Memory(Rc::new(RefCell::new(MemoryStorage::new())))
+    }
+
+    /// An adapter of `kind` over `target`; `Err(name)` names the first missing function.
+    pub fn js(kind: Kind, target: JsValue) -> Result<Self, &'static str> {
+        if !target.is_object() && !target.is_function() {
+            return Err("storage");
+        }
+        let names: [&'static str; 5] = match kind {
+            Kind::Wx => [
+                "getStorageSync",
+                "setStorageSync",
+                "removeStorageSync",
+                "getStorageInfoSync",
+                "getStorageInfoSync",
+            ],
+            Kind::Local => ["getItem", "setItem", "removeItem", "", ""],
+            Kind::Object => ["get", "set", "remove", "keys", "info"],
+        };
+        let [g, s, r, k, i] = names;
+        let need = |name: &'static str| method(&target, name).ok_or(name);
+        let get = need(g)?;
+        let set = need(s)?;
+        let remove = need(r)?;
+        let keys = match kind {
+            Kind::Local => None,
+            _ => Some(need(k)?),
+        };
+        // `info` is optional for an app object: without it the limit is unknown (0) and a
+        // failing `set` reports the quota.
+        let info = match kind {
+            Kind::Wx => Some(need(i)?),
+            Kind::Object => method(&target, i),
+            Kind::Local => None,
+        };
+        Ok(AnyStorage::Js(JsStorage {
+            kind,
+            target,
+            get,
+            set,
+            remove,
+            keys,
+            info,
+        }))
+    }
+}
+
+/// The text of whatever a platform threw, for logs (bounded).
+fn thrown_text(e: &JsValue) -> String {
+    let pick = |name: &str| {
+        Reflect::get(e, &JsValue::from_str(name))
+            .ok()
+            .and_then(|v| v.as_string())
+    };
+    let text = e
+        .as_string()
+        .or_else(|| pick("errMsg"))
+        .or_else(|| pick("message"))
+        .unwrap_or_else(|| "storage call threw".to_owned());
+    text.chars().take(200).collect()
+}
+
+/// A thrown value as a `StorageError`: the platforms' quota errors become `Quota`.
+///
+/// - WeChat: `setStorageSync:fail exceed storage max size 10Mb` (observed); the per-key
+///   message is unconfirmed, so any text with "exceed" counts.
+/// - Web: `DOMException` named `QuotaExceededError` (legacy code 22; Firefox's
+///   `NS_ERROR_DOM_QUOTA_REACHED`, code 1014).
+/// - An app adapter may throw anything with `quota: true`, or a text with "quota"/"exceed".
+pub fn classify(e: &JsValue) -> StorageError {
+    let text = thrown_text(e);
+    let field = |name: &str| Reflect::get(e, &JsValue::from_str(name)).ok();
+    let name = field("name")
+        .and_then(|v| v.as_string())
+        .unwrap_or_default();
+    let code = field("code").and_then(|v| v.as_f64());
+    let flagged = field("quota").is_some_and(|v| v.as_bool() == Some(true));
+    let lower = text.to_ascii_lowercase();
+    if flagged
+        || name == "QuotaExceededError"
+        || name == "NS_ERROR_DOM_QUOTA_REACHED"
+        || code == Some(22.0)
+        || code == Some(1014.0)
+        || lower.contains("exceed")
+        || lower.contains("quota")
+    {
+        StorageError::Quota(text)
+    } else {
+        StorageError::Failed(text)
+    }
+}
+
+fn junk(what: &str) -> StorageError {
+    StorageError::Failed(format!("the storage returned {what}"))
+}
+
+/// A count of KB from a JS number: finite, not negative, whole (rounded up).
+fn kb(v: &JsValue) -> Option<u64> {
+    let n = v.as_f64()?;
+    if !n.is_finite() || !(0.0..=9.0e15).contains(&n) {
+        return None;
+    }
+    // Fractions round up. A whole number below 2^53 prints as plain digits in JS (no
+    // exponent), so its decimal text converts exactly without a float cast.
+    let text = js_sys::Number::from(n.ceil())
+        .to_string_with_radix(10)
+        .ok()?;
+    String::from(text).parse().ok()
+}
+
+impl JsStorage {
+    fn call1(&self, f: &Function, a: &JsValue) -> Result<JsValue, StorageError> {
+        f.call1(&self.target, a).map_err(|e| classify(&e))
+    }
+
+    fn info_object(&self) -> Result<Option<JsValue>, StorageError> {
+        match &self.info {
+            None => Ok(None),
+            Some(f) => f.call0(&self.target).map(Some).map_err(|e| classify(&e)),
+        }
+    }
+
+    fn key_list(list: &JsValue) -> Result<Vec<String>, StorageError> {
+        if !Array::is_array(list) {
+            return Err(junk("a key list that is not an array"));
+        }
+        let array: &Array = list.unchecked_ref();
+        let mut out = Vec::with_capacity(usize::try_from(array.length()).unwrap_or(0));
+        for v in array.iter() {
+            // A key that is not a string cannot be one of ours: skip it.
+            if let Some(s) = v.as_string() {
+                out.push(s);
+            }
+        }
+        Ok(out)
+    }
+
+    /// WeChat's `getStorageSync` answers `''` both for a stored `''` and for a missing key;
+    /// only then (rare: the store never writes `''`) the key list tells them apart.
+    fn wx_has(&self, key: &str) -> Result<bool, StorageError> {
+        let info = self.info_object()?.ok_or_else(|| junk("no info"))?;
+        let keys = Reflect::get(&info, &JsValue::from_str("keys")).map_err(|e| classify(&e))?;
+        Ok(Self::key_list(&keys)?.iter().any(|k| k == key))
+    }
+}
+
+impl Storage for JsStorage {
+    fn get(&mut self, key: &str) -> Result<Option<String>, StorageError> {
+        let v = self.call1(&self.get, &JsValue::from_str(key))?;
+        if v.is_null() || v.is_undefined() {
+            return Ok(None);
+        }
+        let Some(s) = v.as_string() else {
+            return Err(junk("a value that is not a string"));
+        };
+        if s.is_empty() && self.kind == Kind::Wx && !self.wx_has(key)? {
+            return Ok(None);
+        }
+        Ok(Some(s))
+    }
+
+    fn set(&mut self, key: &str, value: &str) -> Result<(), StorageError> {
+        self.set
+            .call2(
+                &self.target,
+                &JsValue::from_str(key),
+                &JsValue::from_str(value),
+            )
+            .map(|_| ())
+            .map_err(|e| classify(&e))
+    }
+
+    fn remove(&mut self, key: &str) -> Result<(), StorageError> {
+        self.call1(&self.remove, &JsValue::from_str(key))
+            .map(|_| ())
+    }
+
+    fn keys(&mut self) -> Result<Vec<String>, StorageError> {
+        match (self.kind, &self.keys) {
+            (Kind::Wx, _) => {
+                let info = self.info_object()?.ok_or_else(|| junk("no info"))?;
+                let keys =
+                    Reflect::get(&info, &JsValue::from_str("keys")).map_err(|e| classify(&e))?;
+                Self::key_list(&keys)
+            }
+            (Kind::Local, _) => {
+                let target: &Object = self
+                    .target
+                    .dyn_ref()
+                    .ok_or_else(|| junk("no localStorage"))?;
+                Self::key_list(&Object::keys(target).into())
+            }
+            (Kind::Object, Some(f)) => {
+                let list = f.call0(&self.target).map_err(|e| classify(&e))?;
+                Self::key_list(&list)
+            }
+            (Kind::Object, None) => Err(junk("no keys function")),
+        }
+    }
+
+    fn info(&mut self) -> Result<StorageInfo, StorageError> {
+        match self.kind {
+            Kind::Local => {
+                // localStorage has no usage API: count UTF-16 code units of keys and values
+                // (what browsers count against their ~5 M quota). The limit differs by
+                // browser, so it is reported as unknown (0): `setItem` failing is the check.
+                let target: &Object = self
+                    .target
+                    .dyn_ref()
+                    .ok_or_else(|| junk("no localStorage"))?;
+                let mut units: u64 = 0;
+                for k in Object::keys(target).iter() {
+                    let v = self.get.call1(&self.target, &k).map_err(|e| classify(&e))?;
+                    let len =
+                        |x: &JsValue| x.dyn_ref::<JsString>().map_or(0, |s| u64::from(s.length()));
+                    units = units.saturating_add(len(&k)).saturating_add(len(&v));
+                }
+                Ok(StorageInfo {
+                    current_size_kb: units.saturating_mul(2).div_ceil(1024),
+                    limit_size_kb: 0,
+                })
+            }
+            Kind::Wx | Kind::Object => {
+                let Some(info) = self.info_object()? else {
+                    return Ok(StorageInfo {
+                        current_size_kb: 0,
+                        limit_size_kb: 0,
+                    });
+                };
+                let field = |name: &str| {
+                    Reflect::get(&info, &JsValue::from_str(name))
+                        .ok()
+                        .as_ref()
+                        .and_then(kb)
+                };
+                match (field("currentSize"), field("limitSize")) {
+                    (Some(current_size_kb), Some(limit_size_kb)) => Ok(StorageInfo {
+                        current_size_kb,
+                        limit_size_kb,
+                    }),
+                    _ => Err(junk("info without currentSize/limitSize numbers")),
+                }
+            }
+        }
+    }
+}
+
+impl Storage for AnyStorage {
+    fn get(&mut self, key: &str) -> Result<Option<String>, StorageError> {
+        match self {
+            AnyStorage::Memory(m) => m.get(key),
+            AnyStorage::Js(j) => j.get(key),
+        }
+    }
+    fn set(&mut self, key: &str, value: &str) -> Result<(), StorageError> {
+        match self {
+            AnyStorage::Memory(m) => m.set(key, value),
+            AnyStorage::Js(j) => j.set(key, value),
+        }
+    }
+    fn remove(&mut self, key: &str) -> Result<(), StorageError> {
+        match self {
+            AnyStorage::Memory(m) => m.remove(key),
+            AnyStorage::Js(j) => j.remove(key),
+        }
+    }
+    fn keys(&mut self) -> Result<Vec<String>, StorageError> {
+        match self {
+            AnyStorage::Memory(m) => m.keys(),
+            AnyStorage::Js(j) => j.keys(),
+        }
+    }
+    fn info(&mut self) -> Result<StorageInfo, StorageError> {
+        match self {
+            AnyStorage::Memory(m) => m.info(),
+            AnyStorage::Js(j) => j.info(),
+        }
+    }
+}
