@@ -118,13 +118,20 @@ pub fn catalog_check(table: MessageTable) -> Result<(), &'static str> {
     Ok(())
 }
 
-fn param_names(t: &str) -> Vec<&str> {
+/// The sorted, de-duplicated `{name}`s a template uses.
+///
+/// ```
+/// use homecare_core::param_names;
+/// assert_eq!(param_names("{b}至少{a}位，{b}"), vec!["a", "b"]);
+/// ```
+pub fn param_names(t: &str) -> Vec<&str> {
     let mut names: Vec<&str> = t
         .split('{')
         .skip(1)
         .filter_map(|s| s.split_once('}').map(|(n, _)| n))
         .collect();
     names.sort_unstable();
+    names.dedup();
     names
 }
 

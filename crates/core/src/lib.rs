@@ -15,10 +15,12 @@
 //! ```
 #![forbid(unsafe_code)]
 
+mod calendar;
 mod catalog;
 mod locale;
 mod problem;
 
-pub use catalog::{catalog_check, substitute, Catalog, MessageTable};
+pub use calendar::{days_in_month, is_leap_year};
+pub use catalog::{catalog_check, param_names, substitute, Catalog, MessageTable};
 pub use locale::Locale;
 pub use problem::{Param, Problem};

@@ -3,6 +3,7 @@
 //! original's `{params}`, so an override can reword a message but never lose a fact or show a
 //! raw `{placeholder}`.
 
+use homecare_core::param_names;
 use homecare_core::{substitute, Catalog, Locale, Problem};
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -125,18 +126,6 @@ impl MessageOverrides {
             None => catalog.render(problem, locale),
         }
     }
-}
-
-/// Sorted, de-duplicated `{name}`s of a template.
-fn param_names(t: &str) -> Vec<&str> {
-    let mut names: Vec<&str> = t
-        .split('{')
-        .skip(1)
-        .filter_map(|s| s.split_once('}').map(|(n, _)| n))
-        .collect();
-    names.sort_unstable();
-    names.dedup();
-    names
 }
 
 #[cfg(test)]

@@ -18,20 +18,9 @@ pub struct Date {
     day: u8,
 }
 
-/// Whether `year` is a Gregorian leap year.
-pub(crate) fn is_leap(year: u16) -> bool {
-    (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400)
-}
-
-/// Days in `month` of `year`; 0 for a month outside 1..=12.
+/// Days in `month` of `year` (the one calendar rule, in homecare-core).
 pub(crate) fn days_in_month(year: u16, month: u8) -> u8 {
-    match month {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if is_leap(year) => 29,
-        2 => 28,
-        _ => 0,
-    }
+    homecare_core::days_in_month(i64::from(year), i64::from(month))
 }
 
 impl Date {
