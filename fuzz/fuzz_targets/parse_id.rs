@@ -1,5 +1,5 @@
 //! parse_id_number on arbitrary UTF-8: must never panic, and every success must be
-//! ASCII, re-parse to the same value and encode to 14 compact fields.
+//! ASCII and re-parse to the same value.
 #![no_main]
 
 use homecare_identity::{parse_id_number, Date, ParseOptions};
@@ -18,6 +18,5 @@ fuzz_target!(|data: &[u8]| {
         assert!(normalized.is_ascii());
         let again = parse_id_number(normalized, &options).ok();
         assert_eq!(again, Some(parsed));
-        assert_eq!(parsed.to_compact().split('|').count(), 14);
     }
 });

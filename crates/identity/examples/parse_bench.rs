@@ -35,22 +35,9 @@ fn main() {
         }
     }
     let parse = start.elapsed();
-    let mut out = String::with_capacity(128);
-    let start = Instant::now();
-    for _ in 0..rounds {
-        for input in &inputs {
-            if let Ok(p) = parse_id_number(black_box(input), &options) {
-                out.clear();
-                p.write_compact(&mut out);
-                black_box(&out);
-            }
-        }
-    }
-    let compact = start.elapsed();
     let calls = u32::try_from(inputs.len())
         .unwrap_or(u32::MAX)
         .saturating_mul(rounds);
     println!("{calls} parses ({ok} ok)");
     println!("parse:            {:?} per call", parse / calls);
-    println!("parse + compact:  {:?} per call", compact / calls);
 }

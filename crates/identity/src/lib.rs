@@ -10,7 +10,7 @@
 //!
 //! | JS | Rust | input → output |
 //! |---|---|---|
-//! | `parseIdNumber(input, { asOf, kinds })` | [`parse_id_number`] / [`parse_id_number_compact`] | `&str`, [`ParseOptions`] (`Date::parse`, `KindSet::from_names`) → [`ParsedId`] (Serialize) or `Vec<Problem>`; compact: one `String` |
+//! | `parseIdNumber(input, { asOf, kinds })` | [`parse_id_number`] | `&str`, [`ParseOptions`] (`Date::parse`, `KindSet::from_names`) → [`ParsedId`] (Serialize) or `Vec<Problem>` |
 //! | `fakeIdNumber(opts)` | [`fake_id_number`] | [`FakeOptions`] (Deserialize) → `String` |
 //! | `validateMobile` / `validateLandline` / `validateEmail` / `validateUscc` | [`validate_mobile`] … | `&str` → value struct (Serialize, has `normalized`) |
 //! | `validateName(input, { allowLatin })` | [`validate_name`] | `&str`, [`NameOptions`] (Deserialize) |
@@ -39,7 +39,6 @@ mod date;
 mod digest;
 mod email;
 mod fake;
-mod id_compact;
 mod id_kind;
 mod id_number;
 mod landline;
@@ -61,7 +60,6 @@ pub use date::Date;
 pub use digest::{keyed_digest, DIGEST_MIN_KEY_LEN};
 pub use email::{validate_email, Email, EMAIL_MAX_LEN};
 pub use fake::{fake_id_number, FakeOptions};
-pub use id_compact::{parse_id_number_compact, problems_to_compact};
 pub use id_kind::{IdKind, KindSet};
 pub use id_number::{
     parse_id_number, IdText, ParseOptions, ParsedId, Sex, Warnings, MIN_BIRTH_YEAR,

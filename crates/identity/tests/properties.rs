@@ -10,10 +10,9 @@
 )]
 
 use homecare_identity::{
-    fake_id_number, mask, mask_object, mask_rules_from_json, parse_id_number,
-    parse_id_number_compact, validate_email, validate_landline, validate_mobile, validate_name,
-    validate_uscc, Date, FakeOptions, IdKind, MaskKind, MaskOptions, NameOptions, ParseOptions,
-    RegionCode, Sex,
+    fake_id_number, mask, mask_object, mask_rules_from_json, parse_id_number, validate_email,
+    validate_landline, validate_mobile, validate_name, validate_uscc, Date, FakeOptions, IdKind,
+    MaskKind, MaskOptions, NameOptions, ParseOptions, RegionCode, Sex,
 };
 use proptest::prelude::*;
 use serde_json::json;
@@ -90,13 +89,8 @@ proptest! {
             prop_assert_eq!(again.birth_date, parsed.birth_date);
             prop_assert_eq!(again.sex, parsed.sex);
         }
-        let compact = parsed.to_compact();
-        let fields: Vec<&str> = compact.split('|').collect();
-        prop_assert_eq!(fields.len(), 14);
-        prop_assert_eq!(fields[1], kind.name());
-        prop_assert_eq!(fields[2], number.as_str());
-        let birth_text = parsed.birth_date.map(|d| d.to_string()).unwrap_or_default();
-        prop_assert_eq!(fields[3], birth_text.as_str());
+        prop_assert_eq!(parsed.kind, kind);
+        prop_assert_eq!(parsed.normalized.as_str(), number.as_str());
         // same seed, same number
         prop_assert_eq!(fake_id_number(&options).unwrap(), number);
     }
@@ -128,7 +122,6 @@ proptest! {
     #[test]
     fn parsers_never_panic(input in ".{0,40}") {
         let _ = parse_id_number(&input, &as_of());
-        let _ = parse_id_number_compact(&input, &as_of());
         let _ = validate_mobile(&input);
         let _ = validate_landline(&input);
         let _ = validate_name(&input, &NameOptions { allow_latin: true });
@@ -137,43 +130,10 @@ proptest! {
     }
 
     #[test]
-    fn compact_encoding_is_unambiguous(input in "[0-9Xx９ \\-A-Z中|;=]{0,20}") {
-        let compact = parse_id_number_compact(&input, &as_of());
-        let fields: Vec<&str> = compact.split('|').collect();
-        match parse_id_number(&input, &as_of()) {
-            Ok(p) => {
-                prop_assert_eq!(fields.len(), 14);
-                let json = serde_json::to_value(p).unwrap();
-                prop_assert_eq!(fields[1], json["kind"].as_str().unwrap());
-                prop_assert_eq!(fields[2], json["normalized"].as_str().unwrap());
-                prop_assert_eq!(fields[3], json["birthDate"].as_str().unwrap_or(""));
-                prop_assert_eq!(fields[4], json["sex"].as_str().unwrap_or(""));
-                prop_assert_eq!(fields[6], json["region"]["code"].as_str().unwrap_or(""));
-                prop_assert_eq!(fields[7], json["region"]["province"].as_str().unwrap_or(""));
-                prop_assert_eq!(fields[9], json["region"]["county"].as_str().unwrap_or(""));
-            }
-            Err(errors) => {
-                prop_assert_eq!(fields[0], "E");
-                prop_assert_eq!(fields.len(), errors.len() + 1);
-                for (field, problem) in fields[1..].iter().zip(&errors) {
-                    let mut parts = field.split(';');
-                    prop_assert_eq!(parts.next(), Some(problem.code));
-                    prop_assert!(homecare_identity::codes::ALL.contains(&problem.code));
-                    for (kv, (name, _)) in parts.zip(&problem.params) {
-                        let (k, v) = kv.split_once('=').unwrap();
-                        prop_assert_eq!(k, *name);
-                        prop_assert!(!v.contains('='));
-                    }
-                }
-            }
-        }
-    }
-
-    #[test]
     fn id_like_input_never_panics(input in "[0-9Xx９Ｘ \\-中]{0,24}") {
         if let Ok(p) = parse_id_number(&input, &as_of()) {
             prop_assert!(p.normalized.as_str().is_ascii());
-            prop_assert_eq!(p.to_compact().split('|').count(), 14);
+            prop_assert_eq!(parse_id_number(p.normalized.as_str(), &as_of()).ok(), Some(p));
         }
     }
 
