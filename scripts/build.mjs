@@ -19,8 +19,11 @@ const require = createRequire(import.meta.url);
 const profile = process.env.HOMECARE_PROFILE === 'dev' ? 'dev' : 'release';
 const cargoOut = path.join(process.env.CARGO_TARGET_DIR || path.join(root, 'target'), 'wasm32-unknown-unknown',
   profile === 'dev' ? 'debug' : 'release');
-const tmp = path.join(root, 'target/homecare-build');
-const pkg = path.join(root, 'pkg');
+// A variant build (HOMECARE_PKG_DIR, e.g. the 国密 build the tests check) writes its own package
+// and leaves pkg/ and miniprogram/homecare/ alone.
+const variant = process.env.HOMECARE_PKG_DIR ? path.resolve(process.env.HOMECARE_PKG_DIR) : null;
+const pkg = variant || path.join(root, 'pkg');
+const tmp = variant ? `${variant}-build` : path.join(root, 'target/homecare-build');
 const js = path.join(root, 'crates/wasm/js');
 const apiDir = path.join(js, 'api');
 const bin = (name) => path.join(root, 'node_modules/.bin', name);
@@ -32,10 +35,11 @@ step('cargo build', () => run('cargo', ['build', '--target', 'wasm32-unknown-unk
 
 // A second build with nothing changed reuses pkg/ (binaryen alone takes seconds): the stamp
 // hashes the cargo output and every input of the JS assembly.
-const stampFile = path.join(root, 'target/homecare-build.stamp');
+const stampFile = variant ? `${variant}.stamp` : path.join(root, 'target/homecare-build.stamp');
 const stamp = (() => {
   const h = crypto.createHash('sha256');
   h.update(fs.readFileSync(path.join(cargoOut, 'homecare_wasm.wasm')));
+  h.update(`features=${process.env.HOMECARE_FEATURES || ''}`);
   const inputs = [path.join(root, 'scripts/build.mjs'), path.join(root, 'Cargo.toml')];
   for (const dir of [path.join(root, 'scripts/lib'), js, apiDir, path.join(js, 'types')]) {
     for (const f of fs.readdirSync(dir).sort()) if (fs.statSync(path.join(dir, f)).isFile()) inputs.push(path.join(dir, f));
@@ -43,9 +47,10 @@ const stamp = (() => {
   for (const f of inputs) h.update(f).update(fs.readFileSync(f));
   return h.digest('hex');
 })();
-const outputs = ['pkg/package.json', 'pkg/weapp.js', 'miniprogram/homecare/homecare.js', 'miniprogram/homecare/homecare_bg.wasm.br'];
+const outputs = [path.join(pkg, 'package.json'), path.join(pkg, 'weapp.js'),
+  ...(variant ? [] : ['miniprogram/homecare/homecare.js', 'miniprogram/homecare/homecare_bg.wasm.br'].map((f) => path.join(root, f)))];
 if (!process.env.HOMECARE_FORCE_BUILD && fs.existsSync(stampFile) && fs.readFileSync(stampFile, 'utf8') === stamp &&
-    outputs.every((f) => fs.existsSync(path.join(root, f)))) {
+    outputs.every((f) => fs.existsSync(f))) {
   console.log('pkg/ is up to date (set HOMECARE_FORCE_BUILD=1 to rebuild)');
   process.exit(0);
 }
@@ -187,6 +192,12 @@ for (const [f, s] of Object.entries(report.glue)) {
 }
 if (report.wasm.brotli > BUDGET_BROTLI_WASM) {
   throw new Error(`brotli wasm is ${report.wasm.brotli} B, over the budget of ${BUDGET_BROTLI_WASM} B (scripts/lib/budget.mjs)`);
+}
+
+if (variant) {
+  fs.writeFileSync(stampFile, stamp);
+  console.log(`built the variant package ${path.relative(root, pkg)}/`);
+  process.exit(0);
 }
 
 // ---- the mini program's copy -------------------------------------------------------------

@@ -3,7 +3,9 @@
 const path = require('node:path');
 
 const root = path.resolve(__dirname, '..');
-const pkgDir = path.join(root, 'pkg');
+// HOMECARE_PKG_DIR points the package suites at a variant build (scripts/test.mjs runs the
+// crypto suite again against the 国密 build).
+const pkgDir = process.env.HOMECARE_PKG_DIR ? path.resolve(process.env.HOMECARE_PKG_DIR) : path.join(root, 'pkg');
 const miniprogramDir = path.join(root, 'miniprogram');
 
 /** Values of every JS type a careless caller might pass. */
