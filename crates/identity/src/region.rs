@@ -161,16 +161,21 @@ fn name_at(_index: usize) -> Option<&'static str> {
 /// search for the province, then within it.
 fn find(code: u32) -> Option<(usize, usize)> {
     let province = u8::try_from(code / 10_000).ok()?;
-    let low = u16::try_from(code % 10_000).ok()?;
     let at = data::PROVINCES
         .binary_search_by(|(p, _)| p.cmp(&province))
         .ok()?;
-    let start = usize::from(data::PROVINCES.get(at)?.1);
+    Some((at, find_in(at, code)?))
+}
+
+/// The index of `code` in the table, searching only the province at `province_at`.
+fn find_in(province_at: usize, code: u32) -> Option<usize> {
+    let low = u16::try_from(code % 10_000).ok()?;
+    let start = usize::from(data::PROVINCES.get(province_at)?.1);
     let end = data::PROVINCES
-        .get(at + 1)
+        .get(province_at + 1)
         .map_or(data::CODES.len(), |(_, i)| usize::from(*i));
     let offset = data::CODES.get(start..end)?.binary_search(&low).ok()?;
-    Some((at, start + offset))
+    Some(start + offset)
 }
 
 /// Whether the two-digit province code exists in the table (incl. 81/82/83).
@@ -190,13 +195,9 @@ pub(crate) fn mainland_province(province: u32) -> bool {
 /// The region of a six-digit code with province, city and county names filled from the
 /// table. `None` if the code itself is not in the table (see [`province_region`]).
 pub fn lookup_region(code: u32) -> Option<Region> {
-    let own = region_record(code)?;
-    let mut region = province_region(code)?;
-    region.abolished = own.abolished;
-    if !code.is_multiple_of(100) {
-        region.county = own.name;
-    }
-    Some(region)
+    let (province_at, index) = find(code)?;
+    let abolished = data::SPANS.get(index)? & (1 << 12) != 0;
+    region_at(code, province_at, Some(index), abolished)
 }
 
 /// The province (and prefecture, if known) of `code`, with `county: None`; used when the
@@ -210,24 +211,41 @@ pub fn lookup_region(code: u32) -> Option<Region> {
 /// assert_eq!(r.city, Some("深圳市"));
 /// ```
 pub fn province_region(code: u32) -> Option<Region> {
+    let province = u8::try_from(code / 10_000).ok()?;
+    let at = data::PROVINCES
+        .binary_search_by(|(p, _)| p.cmp(&province))
+        .ok()?;
+    region_at(code, at, None, false)
+}
+
+/// The region of `code` in the province at `province_at`, named from the table; `own` is the
+/// index of the code's own record (its county name), if the table has it. Parsing calls this
+/// for every number, so it searches only inside the province and reads the province name
+/// from its index instead of looking the province record up again.
+fn region_at(code: u32, province_at: usize, own: Option<usize>, abolished: bool) -> Option<Region> {
     let province_code = code / 10_000;
-    let province = region_record(province_code * 10_000)?.name?;
+    let province = *data::PROVINCE_NAMES.get(province_at)?;
     let city_code = code / 100 * 100;
     let city = if city_code.is_multiple_of(10_000) {
         None
     } else if MUNICIPALITIES.contains(&province_code) {
         Some(province)
     } else {
-        region_record(city_code)
-            .and_then(|r| r.name)
+        find_in(province_at, city_code)
+            .and_then(name_at)
             .filter(|n| !CITY_PLACEHOLDERS.contains(n))
+    };
+    let county = if code.is_multiple_of(100) {
+        None
+    } else {
+        own.and_then(name_at)
     };
     Some(Region {
         code: RegionCode(code),
         province,
         city,
-        county: None,
-        abolished: false,
+        county,
+        abolished,
     })
 }
 
@@ -273,6 +291,53 @@ pub fn region_table_bytes() -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The region of a code spelled out from single-record lookups (the definition the fused
+    /// `region_at` must keep): province record, city record, own record.
+    fn reference(code: u32) -> Option<Region> {
+        let own = region_record(code)?;
+        let province_code = code / 10_000;
+        let province = region_record(province_code * 10_000)?.name?;
+        let city_code = code / 100 * 100;
+        let city = if city_code.is_multiple_of(10_000) {
+            None
+        } else if MUNICIPALITIES.contains(&province_code) {
+            Some(province)
+        } else {
+            region_record(city_code)
+                .and_then(|r| r.name)
+                .filter(|n| !CITY_PLACEHOLDERS.contains(n))
+        };
+        let county = if code.is_multiple_of(100) {
+            None
+        } else {
+            own.name
+        };
+        Some(Region {
+            code: RegionCode(code),
+            province,
+            city,
+            county,
+            abolished: own.abolished,
+        })
+    }
+
+    #[test]
+    fn fused_lookup_matches_the_reference_for_every_code() {
+        for code in region_codes() {
+            assert_eq!(lookup_region(code), reference(code), "{code}");
+            // An unknown county under the same city: province and city, no county.
+            let unknown = code / 100 * 100 + 99;
+            if region_record(unknown).is_none() {
+                let r = province_region(unknown).unwrap();
+                assert_eq!(r.county, None);
+                assert_eq!(
+                    r.city,
+                    reference(code / 100 * 100).and_then(|c| c.city).or(r.city)
+                );
+            }
+        }
+    }
 
     #[test]
     fn table_is_sorted_and_consistent() {
