@@ -309,6 +309,16 @@ pub fn parse_id_number(input: &str, options: &ParseOptions) -> Result<ParsedId, 
 /// Normalises `input` into an [`IdText`], or the first problem (`id.empty`, `id.charset`,
 /// `id.length`).
 fn normalize(input: &str) -> Result<IdText, Problem> {
+    // Fast path for what most callers pass: 1–18 plain ASCII letters and digits, where the
+    // general loop below would only upper-case.
+    let bytes = input.as_bytes();
+    if (1..=18).contains(&bytes.len()) && bytes.iter().all(u8::is_ascii_alphanumeric) {
+        let mut text = IdText::EMPTY;
+        for b in bytes {
+            text.push(b.to_ascii_uppercase());
+        }
+        return Ok(text);
+    }
     let mut text = IdText::EMPTY;
     let mut count = 0i64;
     for c in input.chars().map(halfwidth) {
