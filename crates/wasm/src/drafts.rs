@@ -19,8 +19,8 @@ use crate::identity::locale;
 use crate::json_check::check_json;
 use homecare_core::{Locale, MessageTable, Problem};
 use homecare_drafts::{
-    self as hd, DraftError, DraftOptions, DraftStore, Entropy, EntropyError, ErrorKind,
-    MigrationStep, Outbox, OutboxOptions, Sealer,
+    self as hd, DraftError, DraftOptions, DraftStore, ErrorKind, MigrationStep, Outbox,
+    OutboxOptions, Sealer,
 };
 use serde::Serialize;
 use std::cell::{Cell, RefCell};
@@ -49,16 +49,6 @@ pub const MESSAGES: MessageTable = &[
 ];
 
 // ---- entropy and the sealer ------------------------------------------------------------
-
-/// Drafts' `Entropy` (idempotency keys, backoff jitter) over the one host bridge
-/// (`crate::entropy`: seeded bytes, then `crypto.getRandomValues` / the wx pool).
-struct DraftsEntropy;
-
-impl Entropy for DraftsEntropy {
-    fn fill(&mut self, buf: &mut [u8]) -> Result<(), EntropyError> {
-        crate::entropy::fill(buf).map_err(|_| EntropyError)
-    }
-}
 
 /// Encryption at rest: AES-256-GCM from `homecare-crypto`, `nonce(12) ‖ ciphertext ‖ tag(16)`,
 /// binding the store's AAD (namespace, form, draft, version, generation). The store holds
@@ -580,7 +570,13 @@ pub fn outbox_enqueue(
     let stream = (!stream.is_empty()).then_some(stream);
     with_outbox(handle, locale, |o| {
         let r = if key.is_empty() {
-            o.enqueue(kind, payload_json, stream, now, &mut DraftsEntropy)
+            o.enqueue(
+                kind,
+                payload_json,
+                stream,
+                now,
+                &mut crate::entropy::HostEntropy,
+            )
         } else {
             o.enqueue_with_key(key, kind, payload_json, stream, now)
         };
@@ -622,7 +618,7 @@ pub fn outbox_fail(
     let (now, locale) = (ms(now)?, locale(locale_tag)?);
     with_outbox(handle, locale, |o| {
         result(
-            o.fail(id, error, retryable, now, &mut DraftsEntropy),
+            o.fail(id, error, retryable, now, &mut crate::entropy::HostEntropy),
             locale,
         )
     })

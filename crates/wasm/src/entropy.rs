@@ -53,9 +53,11 @@ fn take_seed(buf: &mut [u8]) -> usize {
     })
 }
 
-/// Fills `buf` from [`HostEntropy`], or throws `HomecareError { code: 'entropy.unavailable' }`.
-pub fn fill(buf: &mut [u8]) -> Result<(), JsValue> {
-    HostEntropy.fill(buf).map_err(|e| misuse(e.code(), &[]))
+/// The same source for homecare-drafts (idempotency keys, backoff jitter).
+impl homecare_drafts::Entropy for HostEntropy {
+    fn fill(&mut self, buf: &mut [u8]) -> Result<(), homecare_drafts::EntropyError> {
+        Entropy::fill(self, buf).map_err(|_| homecare_drafts::EntropyError)
+    }
 }
 
 /// Adds `bytes` (which must come from a cryptographically secure source) to the seeded
@@ -84,40 +86,15 @@ pub fn seed_entropy(bytes: JsValue) -> Result<u32, JsValue> {
 /// randomness available.
 #[wasm_bindgen(js_name = randomUuid)]
 pub fn random_uuid() -> Result<String, JsValue> {
-    let mut b = [0u8; 16];
-    fill(&mut b)?;
-    Ok(format_uuid_v4(b))
-}
-
-/// Sets the version and variant bits of RFC 9562 §5.4 and formats 8-4-4-4-12.
-fn format_uuid_v4(mut b: [u8; 16]) -> String {
-    b[6] = (b[6] & 0x0f) | 0x40;
-    b[8] = (b[8] & 0x3f) | 0x80;
-    let mut s = String::with_capacity(36);
-    for (i, byte) in b.iter().enumerate() {
-        if matches!(i, 4 | 6 | 8 | 10) {
-            s.push('-');
-        }
-        for nibble in [byte >> 4, byte & 0x0f] {
-            // A nibble is always < 16, so from_digit always answers.
-            s.extend(char::from_digit(u32::from(nibble), 16));
-        }
-    }
-    s
+    // One UUID formatter for the whole module: the outbox's idempotency keys use it too.
+    homecare_drafts::uuid_v4(&mut HostEntropy)
+        .map_err(|_| misuse(CryptoError::EntropyUnavailable.code(), &[]))
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{format_uuid_v4, take_seed, SEED};
+    use super::{take_seed, SEED};
     use zeroize::Zeroizing;
-
-    #[test]
-    fn uuid_layout_and_bits() {
-        let s = format_uuid_v4([0xff; 16]);
-        assert_eq!(s, "ffffffff-ffff-4fff-bfff-ffffffffffff");
-        let s = format_uuid_v4([0; 16]);
-        assert_eq!(s, "00000000-0000-4000-8000-000000000000");
-    }
 
     #[test]
     fn seed_is_served_once_from_the_end() {
