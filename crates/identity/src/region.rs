@@ -13,9 +13,9 @@
 //! ```
 //! use homecare_identity::lookup_region;
 //! let r = lookup_region(110105).unwrap();
-//! assert_eq!(r.province, "北京市");
+//! assert_eq!(r.province(), "北京市");
 //! # #[cfg(feature = "region-names")]
-//! assert_eq!((r.city, r.county), (Some("北京市"), Some("朝阳区")));
+//! assert_eq!((r.city(), r.county()), (Some("北京市"), Some("朝阳区")));
 //! let old = lookup_region(110103).unwrap(); // 崇文区, merged into 东城区 in 2010
 //! assert!(old.abolished);
 //! assert_eq!(lookup_region(110199), None);
@@ -87,22 +87,84 @@ pub struct RegionRecord {
 }
 
 /// The place an ID number's address code names.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
-#[serde(rename_all = "camelCase")]
+///
+/// Parsing finds the code in the table and keeps where it found it; the names are read from
+/// the table only when asked for (the methods, `Debug`, or serializing), because the wasm hot
+/// path reports codes and fetches each code's names once.
+///
+/// Serializes as `{ code, province, city, county, abolished }`.
+#[derive(Clone, Copy, PartialEq, Eq)]
 pub struct Region {
     /// The six-digit address code as written in the number.
     pub code: RegionCode,
-    /// Province-level name (`"广东省"`, `"香港特别行政区"`).
-    pub province: &'static str,
-    /// Prefecture-level name; for the four municipalities the municipality itself; `None`
-    /// for province-level codes, county-level units directly under a province, unknown
-    /// codes, and builds without the `region-names` feature.
-    pub city: Option<&'static str>,
-    /// County-level name; `None` for province- and prefecture-level codes, unknown codes,
-    /// and builds without the `region-names` feature.
-    pub county: Option<&'static str>,
     /// The code is no longer in the current list.
     pub abolished: bool,
+    /// Index of the province in `PROVINCES`.
+    province_at: u8,
+    /// Index of the code's own record, if the table has it (an unknown county has none).
+    own: Option<u16>,
+}
+
+impl Region {
+    /// Province-level name (`"广东省"`, `"香港特别行政区"`).
+    pub fn province(&self) -> &'static str {
+        data::PROVINCE_NAMES
+            .get(usize::from(self.province_at))
+            .copied()
+            .unwrap_or("")
+    }
+
+    /// Prefecture-level name; for the four municipalities the municipality itself; `None`
+    /// for province-level codes, county-level units directly under a province, unknown
+    /// prefectures, and builds without the `region-names` feature.
+    pub fn city(&self) -> Option<&'static str> {
+        let code = self.code.0;
+        let city_code = code / 100 * 100;
+        if city_code.is_multiple_of(10_000) {
+            None
+        } else if MUNICIPALITIES.contains(&(code / 10_000)) {
+            Some(self.province())
+        } else {
+            find_in(usize::from(self.province_at), city_code)
+                .and_then(name_at)
+                .filter(|n| !CITY_PLACEHOLDERS.contains(n))
+        }
+    }
+
+    /// County-level name; `None` for province- and prefecture-level codes, unknown codes,
+    /// and builds without the `region-names` feature.
+    pub fn county(&self) -> Option<&'static str> {
+        if self.code.0.is_multiple_of(100) {
+            None
+        } else {
+            self.own.map(usize::from).and_then(name_at)
+        }
+    }
+}
+
+impl core::fmt::Debug for Region {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("Region")
+            .field("code", &self.code)
+            .field("province", &self.province())
+            .field("city", &self.city())
+            .field("county", &self.county())
+            .field("abolished", &self.abolished)
+            .finish()
+    }
+}
+
+impl serde::Serialize for Region {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut m = s.serialize_struct("Region", 5)?;
+        m.serialize_field("code", &self.code)?;
+        m.serialize_field("province", self.province())?;
+        m.serialize_field("city", &self.city())?;
+        m.serialize_field("county", &self.county())?;
+        m.serialize_field("abolished", &self.abolished)?;
+        m.end()
+    }
 }
 
 /// Placeholder names the data uses for "no real prefecture here".
@@ -157,13 +219,37 @@ fn name_at(_index: usize) -> Option<&'static str> {
     None
 }
 
-/// The province's index in `PROVINCES` and the index of `code` in the table: binary
-/// search for the province, then within it.
+/// `PROVINCES` index of each two-digit province code (`NO_PROVINCE` where there is none),
+/// built at compile time so a lookup is one array read instead of a binary search.
+const PROVINCE_AT: [u8; 100] = {
+    let mut at = [NO_PROVINCE; 100];
+    let mut i = 0;
+    while i < data::PROVINCES.len() {
+        // Const evaluation: an out-of-range index would fail the build, not the program, and
+        // the table has 34 provinces with codes below 100.
+        #[allow(clippy::indexing_slicing)]
+        let (code, _) = data::PROVINCES[i];
+        #[allow(clippy::as_conversions, clippy::cast_possible_truncation)]
+        let (slot, index) = (code as usize, i as u8);
+        #[allow(clippy::indexing_slicing)]
+        let _ = core::mem::replace(&mut at[slot], index);
+        i += 1;
+    }
+    at
+};
+
+/// Marks "no province" in `PROVINCE_AT`.
+const NO_PROVINCE: u8 = u8::MAX;
+
+/// The `PROVINCES` index of a two-digit province code.
+fn province_index(province: u32) -> Option<usize> {
+    let at = *PROVINCE_AT.get(usize::try_from(province).ok()?)?;
+    (at != NO_PROVINCE).then_some(usize::from(at))
+}
+
+/// The province's index in `PROVINCES` and the index of `code` in the table.
 fn find(code: u32) -> Option<(usize, usize)> {
-    let province = u8::try_from(code / 10_000).ok()?;
-    let at = data::PROVINCES
-        .binary_search_by(|(p, _)| p.cmp(&province))
-        .ok()?;
+    let at = province_index(code / 10_000)?;
     Some((at, find_in(at, code)?))
 }
 
@@ -181,9 +267,8 @@ fn find_in(province_at: usize, code: u32) -> Option<usize> {
 /// Whether the two-digit province code exists in the table (incl. 81/82/83).
 pub(crate) fn province_known(province: u32) -> bool {
     // Every province of the table has its xx0000 record (checked by a test), so the
-    // 34-entry province index answers without touching the code arrays.
-    u8::try_from(province)
-        .is_ok_and(|p| data::PROVINCES.binary_search_by(|(q, _)| q.cmp(&p)).is_ok())
+    // province index answers without touching the code arrays.
+    province_index(province).is_some()
 }
 
 /// Whether the province code is a mainland province-level unit (11..=65): the ones a
@@ -192,12 +277,17 @@ pub(crate) fn mainland_province(province: u32) -> bool {
     (11..=65).contains(&province) && province_known(province)
 }
 
-/// The region of a six-digit code with province, city and county names filled from the
-/// table. `None` if the code itself is not in the table (see [`province_region`]).
+/// The region of a six-digit code of the table (names are read from the table when asked
+/// for). `None` if the code itself is not in the table (see [`province_region`]).
 pub fn lookup_region(code: u32) -> Option<Region> {
     let (province_at, index) = find(code)?;
     let abolished = data::SPANS.get(index)? & (1 << 12) != 0;
-    region_at(code, province_at, Some(index), abolished)
+    Some(Region {
+        code: RegionCode(code),
+        abolished,
+        province_at: u8::try_from(province_at).ok()?,
+        own: Some(u16::try_from(index).ok()?),
+    })
 }
 
 /// The province (and prefecture, if known) of `code`, with `county: None`; used when the
@@ -206,46 +296,16 @@ pub fn lookup_region(code: u32) -> Option<Region> {
 /// ```
 /// use homecare_identity::province_region;
 /// let r = province_region(440399).unwrap();
-/// assert_eq!((r.province, r.county), ("广东省", None));
+/// assert_eq!((r.province(), r.county()), ("广东省", None));
 /// # #[cfg(feature = "region-names")]
-/// assert_eq!(r.city, Some("深圳市"));
+/// assert_eq!(r.city(), Some("深圳市"));
 /// ```
 pub fn province_region(code: u32) -> Option<Region> {
-    let province = u8::try_from(code / 10_000).ok()?;
-    let at = data::PROVINCES
-        .binary_search_by(|(p, _)| p.cmp(&province))
-        .ok()?;
-    region_at(code, at, None, false)
-}
-
-/// The region of `code` in the province at `province_at`, named from the table; `own` is the
-/// index of the code's own record (its county name), if the table has it. Parsing calls this
-/// for every number, so it searches only inside the province and reads the province name
-/// from its index instead of looking the province record up again.
-fn region_at(code: u32, province_at: usize, own: Option<usize>, abolished: bool) -> Option<Region> {
-    let province_code = code / 10_000;
-    let province = *data::PROVINCE_NAMES.get(province_at)?;
-    let city_code = code / 100 * 100;
-    let city = if city_code.is_multiple_of(10_000) {
-        None
-    } else if MUNICIPALITIES.contains(&province_code) {
-        Some(province)
-    } else {
-        find_in(province_at, city_code)
-            .and_then(name_at)
-            .filter(|n| !CITY_PLACEHOLDERS.contains(n))
-    };
-    let county = if code.is_multiple_of(100) {
-        None
-    } else {
-        own.and_then(name_at)
-    };
     Some(Region {
         code: RegionCode(code),
-        province,
-        city,
-        county,
-        abolished,
+        abolished: false,
+        province_at: u8::try_from(province_index(code / 10_000)?).ok()?,
+        own: None,
     })
 }
 
@@ -292,9 +352,21 @@ pub fn region_table_bytes() -> usize {
 mod tests {
     use super::*;
 
-    /// The region of a code spelled out from single-record lookups (the definition the fused
-    /// `region_at` must keep): province record, city record, own record.
-    fn reference(code: u32) -> Option<Region> {
+    type Named = (
+        u32,
+        &'static str,
+        Option<&'static str>,
+        Option<&'static str>,
+        bool,
+    );
+
+    fn named(r: Region) -> Named {
+        (r.code.0, r.province(), r.city(), r.county(), r.abolished)
+    }
+
+    /// The region of a code spelled out from single-record lookups (the definition the lazy
+    /// `Region` methods must keep): province record, city record, own record.
+    fn reference(code: u32) -> Option<Named> {
         let own = region_record(code)?;
         let province_code = code / 10_000;
         let province = region_record(province_code * 10_000)?.name?;
@@ -313,27 +385,21 @@ mod tests {
         } else {
             own.name
         };
-        Some(Region {
-            code: RegionCode(code),
-            province,
-            city,
-            county,
-            abolished: own.abolished,
-        })
+        Some((code, province, city, county, own.abolished))
     }
 
     #[test]
     fn fused_lookup_matches_the_reference_for_every_code() {
         for code in region_codes() {
-            assert_eq!(lookup_region(code), reference(code), "{code}");
+            assert_eq!(lookup_region(code).map(named), reference(code), "{code}");
             // An unknown county under the same city: province and city, no county.
             let unknown = code / 100 * 100 + 99;
             if region_record(unknown).is_none() {
                 let r = province_region(unknown).unwrap();
-                assert_eq!(r.county, None);
+                assert_eq!(r.county(), None);
                 assert_eq!(
-                    r.city,
-                    reference(code / 100 * 100).and_then(|c| c.city).or(r.city)
+                    r.city(),
+                    reference(code / 100 * 100).and_then(|c| c.2).or(r.city())
                 );
             }
         }
@@ -363,14 +429,14 @@ mod tests {
     fn permits_and_placeholders() {
         let hk = lookup_region(810000).unwrap();
         assert_eq!(
-            (hk.province, hk.city, hk.county),
+            (hk.province(), hk.city(), hk.county()),
             ("香港特别行政区", None, None)
         );
-        assert_eq!(lookup_region(830000).unwrap().province, "台湾省");
+        assert_eq!(lookup_region(830000).unwrap().province(), "台湾省");
         // a county-level city directly under the province: no prefecture name
         let r = lookup_region(429004).unwrap();
         assert_eq!(
-            (r.province, r.city, r.county),
+            (r.province(), r.city(), r.county()),
             ("湖北省", None, Some("仙桃市"))
         );
         assert!(!province_known(71));
@@ -392,7 +458,7 @@ mod tests {
     #[test]
     fn province_names_and_flags_without_the_name_feature() {
         let hk = lookup_region(810000).unwrap();
-        assert_eq!((hk.province, hk.county), ("香港特别行政区", None));
+        assert_eq!((hk.province(), hk.county()), ("香港特别行政区", None));
         assert!(!province_known(71));
         assert!(mainland_province(44) && !mainland_province(81));
         assert_eq!(region_record(1_000_000), None);

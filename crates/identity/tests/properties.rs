@@ -80,7 +80,7 @@ proptest! {
         if matches!(kind, IdKind::Resident | IdKind::Resident15) {
             let region = parsed.region.unwrap();
             prop_assert!(!region.abolished);
-            prop_assert!(region.county.is_some() || !cfg!(feature = "region-names"));
+            prop_assert!(region.county().is_some() || !cfg!(feature = "region-names"));
         }
         if kind == IdKind::Resident15 {
             let up = parsed.upgraded.unwrap();

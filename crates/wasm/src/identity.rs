@@ -71,7 +71,7 @@ pub fn id_parse_one(len: usize) -> usize {
             Some(r) => set_numbers([r[0], r[1], r[2], r[3], r[4], r[5], 0, 0]),
             None => {
                 set_numbers([0; crate::scratch::NUMBERS_LEN]);
-                write_lean(out, result, locale);
+                write_lean(out, result, locale, None);
             }
         }
     })
@@ -84,7 +84,7 @@ const RECORD: usize = 6;
 /// for a valid number already in canonical form with nothing else to say; `None` otherwise.
 fn fast_record(input: &str, result: &Result<id::ParsedId, Vec<Problem>>) -> Option<[i32; RECORD]> {
     let p = result.as_ref().ok()?;
-    if p.normalized.as_str() != input
+    if p.normalized.as_bytes() != input.as_bytes()
         || p.upgraded.is_some()
         || p.nationality.is_some()
         || !p.warnings.is_empty()
@@ -113,17 +113,23 @@ fn fast_record(input: &str, result: &Result<id::ParsedId, Vec<Problem>>) -> Opti
 
 /// Scratch-path `parseIdNumbers`: `count` numbers separated by `\n` in the input buffer.
 /// Each gets a 6-integer record (`scratchRecords`): `fast_record`'s, or all zeros, in which
-/// case its lean text is the next line of the text output. Returns the text length.
+/// case its lean text is the next line of the text output. Problem messages are not in the
+/// lines: each distinct problem head's message is written once, after the lines, in order of
+/// first appearance and separated by U+001E; `scratchNumbers()[0]` holds the byte length of
+/// the lines part (ASCII unless a success line carries a warning's message). Returns the
+/// whole text length.
 #[wasm_bindgen(js_name = idParseMany)]
 pub fn id_parse_many(len: usize, count: usize) -> usize {
     let Some((options, locale)) = SCRATCH_OPTIONS.with(Cell::get) else {
         return 0;
     };
     let mut written = 0;
+    let mut lines_len = 0;
     with_records(count.saturating_mul(RECORD), |records| {
         written = with_scratch(len, |input, out| {
             let mut slots = records.chunks_exact_mut(RECORD);
             let mut first_text = true;
+            let mut heads = BatchHeads::default();
             for line in input.split('\n') {
                 let result = id::parse_id_number(line, &options);
                 let slot = slots.next();
@@ -134,13 +140,24 @@ pub fn id_parse_many(len: usize, count: usize) -> usize {
                             out.push('\n');
                         }
                         first_text = false;
-                        write_lean(out, result, locale);
+                        write_lean(out, result, locale, Some(&mut heads));
                     }
                 }
             }
+            lines_len = out.len();
+            out.push_str(&heads.messages);
         });
     });
+    set_numbers([i32::try_from(lines_len).unwrap_or(0), 0, 0, 0, 0, 0, 0, 0]);
     written
+}
+
+/// Problem heads (`code;params`) met so far in a batch and their messages, each written once.
+/// A 10,000-number batch has a few dozen distinct heads, so a linear search is enough.
+#[derive(Default)]
+struct BatchHeads {
+    heads: Vec<Box<str>>,
+    messages: String,
 }
 
 /// The JS names of `IdKind::ALL`, comma-separated (the order `idParseOne` indexes into).
@@ -161,7 +178,12 @@ pub fn id_region_json(code: u32) -> String {
 
 /// Lean success form (ASCII, no names): `O|kind|normalized|birthDate|sex|age|regionCode|upgraded|nationality|warnings`
 /// plus, only with warnings, `|messages` joined by U+001E. Failures as in `write_problems`.
-fn write_lean(out: &mut String, result: Result<id::ParsedId, Vec<Problem>>, locale: Locale) {
+fn write_lean(
+    out: &mut String,
+    result: Result<id::ParsedId, Vec<Problem>>,
+    locale: Locale,
+    heads: Option<&mut BatchHeads>,
+) {
     match result {
         Ok(p) => {
             out.push_str("O|");
@@ -213,7 +235,7 @@ fn write_lean(out: &mut String, result: Result<id::ParsedId, Vec<Problem>>, loca
                 }
             }
         }
-        Err(problems) => write_problems(out, &problems, locale),
+        Err(problems) => write_problems(out, &problems, locale, heads),
     }
 }
 
@@ -237,10 +259,18 @@ fn push_padded(out: &mut String, mut n: u32, width: usize) {
 }
 
 /// Failure form: `E`, then per problem `|code;name=text;name#=int…` U+001F `message`.
-fn write_problems(out: &mut String, problems: &[Problem], locale: Locale) {
+/// With `heads` (the batch path) the message is left out of the line: a head met for the
+/// first time gets its message appended to `heads.messages` instead.
+fn write_problems(
+    out: &mut String,
+    problems: &[Problem],
+    locale: Locale,
+    mut heads: Option<&mut BatchHeads>,
+) {
     out.push('E');
     for p in problems {
         out.push('|');
+        let head_start = out.len();
         out.push_str(p.code);
         for (name, value) in &p.params {
             out.push(';');
@@ -249,7 +279,10 @@ fn write_problems(out: &mut String, problems: &[Problem], locale: Locale) {
                 Param::Text(t) => {
                     out.push('=');
                     // Params of id codes are ASCII; keep the separators out regardless.
-                    out.extend(t.chars().filter(|c| !matches!(c, '|' | ';' | '\n')));
+                    out.extend(
+                        t.chars()
+                            .filter(|c| !matches!(c, '|' | ';' | '\n' | '\u{1f}')),
+                    );
                 }
                 Param::Int(n) => {
                     out.push_str("#=");
@@ -257,8 +290,23 @@ fn write_problems(out: &mut String, problems: &[Problem], locale: Locale) {
                 }
             }
         }
-        out.push('\u{1f}');
-        out.push_str(&crate::messages::render(p, locale));
+        let batch = heads.as_deref_mut();
+        match (batch, out.get(head_start..)) {
+            (Some(batch), Some(head)) => {
+                if !batch.heads.iter().any(|h| **h == *head) {
+                    batch.heads.push(head.into());
+                    if !batch.messages.is_empty() {
+                        batch.messages.push('\u{1e}');
+                    }
+                    batch.messages.push_str(&crate::messages::render(p, locale));
+                }
+                out.push('\u{1f}');
+            }
+            _ => {
+                out.push('\u{1f}');
+                out.push_str(&crate::messages::render(p, locale));
+            }
+        }
     }
 }
 

@@ -46,15 +46,19 @@ function hcOptions(options, keys) {
   }
   var out = {};
   for (var i = 0; i < keys.length; i++) {
-    var v;
-    try {
-      v = options[keys[i]];
-    } catch (e) {
-      throw hcMisuse('arg.invalid_value', 'Reading options.' + keys[i] + ' threw: ' + (e && e.message), { name: keys[i] });
-    }
+    var v = hcOption(options, keys[i]);
     if (v !== undefined) out[keys[i]] = v;
   }
   return out;
+}
+
+/** `options[key]` of an options object already checked by the caller; a throwing getter or proxy is misuse. */
+function hcOption(options, key) {
+  try {
+    return options[key];
+  } catch (e) {
+    throw hcMisuse('arg.invalid_value', 'Reading options.' + key + ' threw: ' + (e && e.message), { name: key });
+  }
 }
 
 /** JSON text of `value` for the wasm side; cycles, BigInt and throwing getters are misuse. */

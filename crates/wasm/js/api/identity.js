@@ -14,23 +14,45 @@ API_PARTS.push(function installIdentity(api, raw, ready) {
     return l;
   }
 
-  function parseArgs(options) {
-    var o = hcOptions(options, ['asOf', 'kinds', 'locale']);
-    var asOf = o.asOf === undefined ? hcToday() : o.asOf;
-    needString(asOf, 'asOf');
+  // The options of the last scratch-path call, as the wasm side holds them (idSetOptions).
+  var curAsOf = null;
+  var curKinds = null;
+  var curLocale = null;
+  /**
+   * Checks `options` ({ asOf?, kinds?, locale? }) and hands them to the wasm side when they
+   * differ from the last call's. Reads each key once (hcOption), allocates nothing when the
+   * options are the usual plain object: this runs on every keystroke's parse.
+   */
+  function applyOptions(options) {
+    var asOf;
     var kinds = '';
-    if (o.kinds !== undefined) {
-      if (!Array.isArray(o.kinds)) {
-        throw misuse('arg.invalid_type', 'Expected kinds to be an array of kind names.', { name: 'kinds', expected: 'array' });
-      }
-      for (var i = 0; i < o.kinds.length; i++) {
-        if (KIND_NAMES.indexOf(o.kinds[i]) < 0) {
-          throw misuse('arg.invalid_value', 'Unknown document kind: ' + String(o.kinds[i]) + '.', { name: 'kinds' });
+    var locale = 'zh-CN';
+    if (options !== undefined && options !== null) {
+      if (typeof options !== 'object' || Array.isArray(options)) hcOptions(options, []);
+      asOf = hcOption(options, 'asOf');
+      var k = hcOption(options, 'kinds');
+      var l = hcOption(options, 'locale');
+      if (k !== undefined) {
+        if (!Array.isArray(k)) {
+          throw misuse('arg.invalid_type', 'Expected kinds to be an array of kind names.', { name: 'kinds', expected: 'array' });
         }
+        for (var i = 0; i < k.length; i++) {
+          if (KIND_NAMES.indexOf(k[i]) < 0) {
+            throw misuse('arg.invalid_value', 'Unknown document kind: ' + String(k[i]) + '.', { name: 'kinds' });
+          }
+        }
+        kinds = k.join(',');
       }
-      kinds = o.kinds.join(',');
+      if (l !== undefined) locale = needString(l, 'locale');
     }
-    return [asOf, kinds, localeOf(o)];
+    if (asOf === undefined) asOf = hcToday();
+    needString(asOf, 'asOf');
+    if (asOf !== curAsOf || kinds !== curKinds || locale !== curLocale) {
+      raw.idSetOptions(asOf, kinds, locale);
+      curAsOf = asOf;
+      curKinds = kinds;
+      curLocale = locale;
+    }
   }
 
   // ---- the scratch path (crates/wasm/src/scratch.rs): input bytes written straight into
@@ -39,23 +61,19 @@ API_PARTS.push(function installIdentity(api, raw, ready) {
   var u8 = null;
   var inPtr = 0;
   var inCap = 0;
-  var optionsKey = null;
   var bigDecoder = null;
   function bytes() {
     if (memory === null) memory = raw.scratchMemory();
-    if (u8 === null || u8.buffer !== memory.buffer) u8 = new Uint8Array(memory.buffer);
+    // A grown memory detaches the old buffer, whose views then have length 0: cheaper to
+    // test than reading memory.buffer on every call.
+    if (u8 === null || u8.byteLength === 0) u8 = new Uint8Array(memory.buffer);
     return u8;
   }
-  function setOptions(a) {
-    var key = a[0] + '\u0000' + a[1] + '\u0000' + a[2];
-    if (key !== optionsKey) {
-      raw.idSetOptions(a[0], a[1], a[2]);
-      optionsKey = key;
-    }
-  }
   /** UTF-8 of `str` into the input buffer (TextEncoder semantics: lone surrogates → U+FFFD). */
+  var newlines = 0;
   function writeInput(str) {
     var n = str.length;
+    newlines = 0;
     if (n * 3 > inCap) {
       inCap = Math.max(n * 3, 1024);
       inPtr = raw.scratchIn(inCap);
@@ -64,7 +82,7 @@ API_PARTS.push(function installIdentity(api, raw, ready) {
     var o = inPtr;
     for (var i = 0; i < n; i++) {
       var c = str.charCodeAt(i);
-      if (c < 0x80) { m[o++] = c; continue; }
+      if (c < 0x80) { if (c === 10) newlines++; m[o++] = c; continue; }
       if (c < 0x800) { m[o++] = 0xc0 | (c >> 6); m[o++] = 0x80 | (c & 0x3f); continue; }
       if (c >= 0xd800 && c < 0xe000) {
         var d = i + 1 < n ? str.charCodeAt(i + 1) : 0;
@@ -81,25 +99,32 @@ API_PARTS.push(function installIdentity(api, raw, ready) {
     }
     return o - inPtr;
   }
-  /** The output buffer as text (valid UTF-8, written by Rust). */
-  function readOutput(len) {
-    var ptr = raw.scratchOut();
+  function decodeNative(m, ptr, len) {
+    if (bigDecoder === null) bigDecoder = new TextDecoder('utf-8');
+    return bigDecoder.decode(m.subarray(ptr, ptr + len));
+  }
+  /** `len` bytes of the output buffer from `offset`, as text (valid UTF-8, written by Rust). */
+  function readOutput(offset, len) {
+    var ptr = raw.scratchOut() + offset;
     var m = bytes();
-    if (len > 4096 && typeof TextDecoder !== 'undefined') {
-      if (bigDecoder === null) bigDecoder = new TextDecoder('utf-8');
-      return bigDecoder.decode(m.subarray(ptr, ptr + len));
-    }
-    // ASCII (every success and every code): one flat string from the bytes. Concatenating
-    // char by char builds a rope that split() must flatten, which measured 4× slower.
+    if (len > 4096 && typeof TextDecoder !== 'undefined') return decodeNative(m, ptr, len);
+    // ASCII (every success and every code): flat strings from the bytes, 8 KiB per apply
+    // (argument-count limits; measured 2× slower than TextDecoder on large text, so only
+    // where there is none, as on WeChat). Concatenating char by char builds a rope that
+    // split() must flatten, which measured 4× slower.
     var ascii = true;
     for (var k = ptr, stop = ptr + len; k < stop; k++) {
       if (m[k] > 0x7f) { ascii = false; break; }
     }
-    if (ascii) return String.fromCharCode.apply(null, m.subarray(ptr, ptr + len));
-    if (typeof TextDecoder !== 'undefined') {
-      if (bigDecoder === null) bigDecoder = new TextDecoder('utf-8');
-      return bigDecoder.decode(m.subarray(ptr, ptr + len));
+    if (ascii) {
+      if (len <= 8192) return String.fromCharCode.apply(null, m.subarray(ptr, ptr + len));
+      var chunks = [];
+      for (var c = ptr; c < ptr + len; c += 8192) {
+        chunks.push(String.fromCharCode.apply(null, m.subarray(c, Math.min(c + 8192, ptr + len))));
+      }
+      return chunks.join('');
     }
+    if (typeof TextDecoder !== 'undefined') return decodeNative(m, ptr, len);
     var out = '';
     for (var i = ptr, end = ptr + len; i < end;) {
       var b = m[i];
@@ -116,41 +141,64 @@ API_PARTS.push(function installIdentity(api, raw, ready) {
   }
 
   // Region objects are the same for every number with the same code: fetched once, frozen
-  // and shared by the results that carry that code.
-  var regions = Object.create(null);
+  // and shared by the results that carry that code (a Map keyed by the numeric code).
+  var regions = new Map();
   function region(code) {
-    var r = regions[code];
+    var r = regions.get(code);
     if (r === undefined) {
-      r = JSON.parse(raw.idRegionJson(Number(code)));
+      r = JSON.parse(raw.idRegionJson(code));
       if (r !== null) Object.freeze(r);
-      regions[code] = r;
+      regions.set(code, r);
     }
     return r;
   }
 
-  function decodeErrors(s) {
+  /** `{ code, params: [[name, value]…] }` of a problem head `code;name=text;name#=int…`. */
+  function parseHead(head) {
+    var fields = head.split(';');
+    var params = [];
+    for (var j = 1; j < fields.length; j++) {
+      var eq = fields[j].indexOf('=');
+      var name = fields[j].slice(0, eq);
+      if (name.charCodeAt(name.length - 1) === 35 /* # */) {
+        params.push([name.slice(0, -1), Number(fields[j].slice(eq + 1))]);
+      } else {
+        params.push([name, fields[j].slice(eq + 1)]);
+      }
+    }
+    return { code: fields[0], params: params, message: '' };
+  }
+  /**
+   * Errors of a failure line `E|head U+001F message|…`. In a batch (`batch` given) lines carry
+   * heads only: a head met for the first time takes the next message of `batch.messages` (the
+   * wasm side writes each distinct head's message once, in order of first appearance), and
+   * `batch.heads` keeps the decoded head for its later lines.
+   */
+  function decodeErrors(s, batch) {
     var parts = s.split('|');
     var errors = new Array(parts.length - 1);
     for (var i = 1; i < parts.length; i++) {
       var cut = parts[i].indexOf('\u001f');
-      var head = parts[i].slice(0, cut).split(';');
-      var params = {};
-      for (var j = 1; j < head.length; j++) {
-        var eq = head[j].indexOf('=');
-        var name = head[j].slice(0, eq);
-        if (name.charCodeAt(name.length - 1) === 35 /* # */) {
-          params[name.slice(0, -1)] = Number(head[j].slice(eq + 1));
+      var head = parts[i].slice(0, cut);
+      var t = batch === undefined ? undefined : batch.heads.get(head);
+      if (t === undefined) {
+        t = parseHead(head);
+        if (batch === undefined) {
+          t.message = parts[i].slice(cut + 1);
         } else {
-          params[name] = head[j].slice(eq + 1);
+          t.message = batch.messages[batch.next++] || t.code;
+          batch.heads.set(head, t);
         }
       }
-      errors[i - 1] = { path: '', code: head[0], params: params, message: parts[i].slice(cut + 1) };
+      var params = {};
+      for (var j = 0; j < t.params.length; j++) params[t.params[j][0]] = t.params[j][1];
+      errors[i - 1] = { path: '', code: t.code, params: params, message: t.message };
     }
     return errors;
   }
   // O|kind|normalized|birthDate|sex|age|regionCode|upgraded|nationality|warnings[|messages]
-  function decodeId(s) {
-    if (s.charCodeAt(0) !== 79 /* O */) return { ok: false, errors: decodeErrors(s) };
+  function decodeId(s, batch) {
+    if (s.charCodeAt(0) !== 79 /* O */) return { ok: false, errors: decodeErrors(s, batch) };
     var f = s.split('|');
     var value = {
       kind: f[1],
@@ -158,7 +206,7 @@ API_PARTS.push(function installIdentity(api, raw, ready) {
       birthDate: f[3] === '' ? null : f[3],
       sex: f[4] === '' ? null : f[4],
       age: f[5] === '' ? null : +f[5],
-      region: f[6] === '' ? null : region(f[6]),
+      region: f[6] === '' ? null : region(+f[6]),
       warnings: f[9] === '' ? [] : f[9].split(','),
     };
     if (f[7] !== '') value.upgraded = f[7];
@@ -178,8 +226,7 @@ API_PARTS.push(function installIdentity(api, raw, ready) {
   var numbers = null;
   var kindNames = null;
   function nums() {
-    var m = bytes();
-    if (numbers === null || numbers.buffer !== m.buffer) numbers = new Int32Array(m.buffer, raw.scratchNumbers(), 8);
+    if (numbers === null || numbers.byteLength === 0) numbers = new Int32Array(bytes().buffer, raw.scratchNumbers(), 8);
     return numbers;
   }
   function two(n) { return n < 10 ? '0' + n : '' + n; }
@@ -198,7 +245,7 @@ API_PARTS.push(function installIdentity(api, raw, ready) {
         birthDate: ymd === 0 ? null : y + '-' + two((md / 100) | 0) + '-' + two(md % 100),
         sex: n[at + 3] === 0 ? null : n[at + 3] === 1 ? 'male' : 'female',
         age: n[at + 4] < 0 ? null : n[at + 4],
-        region: code === 0 ? null : region(code < 100000 ? '0' + code : '' + code),
+        region: code === 0 ? null : region(code),
         warnings: [],
       },
       warnings: [],
@@ -208,12 +255,10 @@ API_PARTS.push(function installIdentity(api, raw, ready) {
   api.parseIdNumber = function parseIdNumber(input, options) {
     ready();
     needString(input, 'input');
-    setOptions(parseArgs(options));
-    // A newline would split the input in two; inside a number it is whitespace, which
-    // normalisation drops anyway.
-    if (input.indexOf('\n') >= 0) input = input.replace(/\n/g, ' ');
+    applyOptions(options);
+    // One number: a newline inside it is whitespace, which normalisation drops.
     var textLength = raw.idParseOne(writeInput(input));
-    return textLength === 0 ? decodeNumbers(input, nums(), 0) : decodeId(readOutput(textLength));
+    return textLength === 0 ? decodeNumbers(input, nums(), 0) : decodeId(readOutput(0, textLength));
   };
 
   api.parseIdNumbers = function parseIdNumbers(inputs, options) {
@@ -221,26 +266,33 @@ API_PARTS.push(function installIdentity(api, raw, ready) {
     if (!Array.isArray(inputs)) {
       throw misuse('arg.invalid_type', 'Expected inputs to be an array of strings.', { name: 'inputs', expected: 'array' });
     }
-    var a = parseArgs(options);
+    applyOptions(options);
     if (inputs.length === 0) return [];
     for (var i = 0; i < inputs.length; i++) {
       if (typeof inputs[i] !== 'string') {
         throw misuse('arg.invalid_type', 'Expected inputs[' + i + '] to be of type string.', { name: 'inputs[' + i + ']', expected: 'string' });
       }
     }
-    setOptions(a);
-    var joined = inputs.join('\n');
-    if (joined.split('\n').length !== inputs.length) {
-      joined = inputs.map(function (t) { return t.replace(/\n/g, ' '); }).join('\n');
+    // One crossing for the whole batch, numbers separated by newlines; a newline inside a
+    // number (whitespace to normalisation) would split it, so such inputs are rewritten.
+    var length = writeInput(inputs.join('\n'));
+    if (newlines !== inputs.length - 1) {
+      length = writeInput(inputs.map(function (t) { return t.replace(/\n/g, ' '); }).join('\n'));
     }
-    var textLength = raw.idParseMany(writeInput(joined), inputs.length);
-    var lines = textLength === 0 ? [] : readOutput(textLength).split('\n');
+    var textLength = raw.idParseMany(length, inputs.length);
+    var linesLength = nums()[0];
+    var lines = linesLength === 0 ? [] : readOutput(0, linesLength).split('\n');
+    var batch = {
+      heads: new Map(),
+      messages: textLength > linesLength ? readOutput(linesLength, textLength - linesLength).split('\u001e') : [],
+      next: 0,
+    };
     var m = bytes();
     var records = new Int32Array(m.buffer, raw.scratchRecords(), inputs.length * 6);
     var out = new Array(inputs.length);
     var next = 0;
     for (var k = 0; k < inputs.length; k++) {
-      out[k] = records[k * 6] === 1 ? decodeNumbers(inputs[k], records, k * 6) : decodeId(lines[next++]);
+      out[k] = records[k * 6] === 1 ? decodeNumbers(inputs[k], records, k * 6) : decodeId(lines[next++], batch);
     }
     return out;
   };
