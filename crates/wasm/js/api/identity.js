@@ -230,19 +230,32 @@ API_PARTS.push(function installIdentity(api, raw, ready) {
     return numbers;
   }
   function two(n) { return n < 10 ? '0' + n : '' + n; }
+  // 'YYYY-MM-DD' of a yyyymmdd integer. Formatting costs more than the whole wasm-side date
+  // check (number-to-string conversions), and a page or batch sees the same dates again, so
+  // the strings are kept (bounded: the map starts over past 40,000 dates, ~110 years).
+  var dates = new Map();
+  function dateText(ymd) {
+    var t = dates.get(ymd);
+    if (t === undefined) {
+      var y = (ymd / 10000) | 0;
+      var md = ymd - y * 10000;
+      t = y + '-' + two((md / 100) | 0) + '-' + two(md % 100);
+      if (dates.size >= 40000) dates.clear();
+      dates.set(ymd, t);
+    }
+    return t;
+  }
   // A record [1, kind, yyyymmdd, sex, age, region] at n[at..at+6] (see fast_record in Rust).
   function decodeNumbers(input, n, at) {
     if (kindNames === null) kindNames = raw.idKindNames().split(',');
     var ymd = n[at + 2];
-    var y = (ymd / 10000) | 0;
-    var md = ymd - y * 10000;
     var code = n[at + 5];
     return {
       ok: true,
       value: {
         kind: kindNames[n[at + 1]],
         normalized: input,
-        birthDate: ymd === 0 ? null : y + '-' + two((md / 100) | 0) + '-' + two(md % 100),
+        birthDate: ymd === 0 ? null : dateText(ymd),
         sex: n[at + 3] === 0 ? null : n[at + 3] === 1 ? 'male' : 'female',
         age: n[at + 4] < 0 ? null : n[at + 4],
         region: code === 0 ? null : region(code),
