@@ -13,3 +13,23 @@ export function launch() {
       '--disable-dev-shm-usage'],
   });
 }
+
+/**
+ * The demo server and one Chromium for the tests of one file, started before them and closed
+ * after them: `const env = demoBrowser(test, { skip })`, then `env.url`, `env.browser` inside
+ * the tests. Nothing starts when `skip` is set (the file's tests are skipped).
+ */
+export function demoBrowser(test, { skip = false } = {}) {
+  const env = { server: null, url: '', browser: null };
+  test.before(async () => {
+    if (skip) return;
+    const { startServer } = await import('../scripts/serve.mjs');
+    ({ server: env.server, url: env.url } = await startServer({ port: 0 }));
+    env.browser = await launch();
+  });
+  test.after(async () => {
+    await env.browser?.close();
+    env.server?.close();
+  });
+  return env;
+}

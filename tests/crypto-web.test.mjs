@@ -1,22 +1,13 @@
 // Encryption in headless Chromium: the web entry, and the demo's JWE section.
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer } from '../scripts/serve.mjs';
-import { launch } from './browser.mjs';
+import { demoBrowser } from './browser.mjs';
 
-let server; let url; let browser;
-test.before(async () => {
-  ({ server, url } = await startServer({ port: 0 }));
-  browser = await launch();
-});
-test.after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const env = demoBrowser(test);
 
 test('web entry: AEAD, sealed fields and JWE in the browser; garbage is HomecareError', async () => {
-  const page = await browser.newPage();
-  await page.goto(`${url}pkg/package.json`);
+  const page = await env.browser.newPage();
+  await page.goto(`${env.url}pkg/package.json`);
   const r = await page.evaluate(async () => {
     const mod = await import('/pkg/web.js');
     await mod.default();
@@ -60,11 +51,11 @@ test('web entry: AEAD, sealed fields and JWE in the browser; garbage is Homecare
 });
 
 test('demo: the JWE section encrypts the registration to the demo key and opens it again', async () => {
-  const page = await browser.newPage();
+  const page = await env.browser.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e));
   try {
-    await page.goto(url);
+    await page.goto(env.url);
     await page.waitForSelector('body[data-ready]');
     assert.equal(await page.getAttribute('body', 'data-ready'), 'true');
     assert.match(await page.textContent('[data-test=jwe-kid]'), /^[A-Za-z0-9_-]{43}$/);

@@ -4,27 +4,17 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { startServer } from '../scripts/serve.mjs';
-import { launch } from './browser.mjs';
+import { demoBrowser } from './browser.mjs';
 
 const require = createRequire(import.meta.url);
 const built = require('../pkg/index.cjs').features().includes('drafts');
 const skip = !built && 'built without the drafts feature';
 
-let server; let url; let browser;
-test.before(async () => {
-  if (skip) return;
-  ({ server, url } = await startServer({ port: 0 }));
-  browser = await launch();
-});
-test.after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const env = demoBrowser(test, { skip });
 
 test('localStorage adapter: save, reopen, quota as drafts.quota_exceeded, sealed drafts, garbage', { skip }, async () => {
-  const page = await browser.newPage();
-  await page.goto(`${url}pkg/package.json`);
+  const page = await env.browser.newPage();
+  await page.goto(`${env.url}pkg/package.json`);
   const r = await page.evaluate(async () => {
     const mod = await import('/pkg/web.js');
     await mod.default();
@@ -67,12 +57,12 @@ test('localStorage adapter: save, reopen, quota as drafts.quota_exceeded, sealed
 });
 
 test('demo: the registration draft survives a reload; a queued booking is sent when the network is back', { skip }, async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e));
   try {
-    await page.goto(url);
+    await page.goto(env.url);
     await page.waitForSelector('body[data-ready]');
     await page.evaluate(() => localStorage.clear());
     await page.reload();

@@ -2,23 +2,14 @@
 // the page, and the demo's registration section with live field errors in Chinese.
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer } from '../scripts/serve.mjs';
-import { launch } from './browser.mjs';
+import { demoBrowser } from './browser.mjs';
 
-let server; let url; let browser;
-test.before(async () => {
-  ({ server, url } = await startServer({ port: 0 }));
-  browser = await launch();
-});
-test.after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const env = demoBrowser(test);
 
 test('web entry: validateForm, validateField and garbage in the browser', async () => {
-  const page = await browser.newPage();
+  const page = await env.browser.newPage();
   try {
-    await page.goto(`${url}pkg/package.json`);
+    await page.goto(`${env.url}pkg/package.json`);
     const r = await page.evaluate(async () => {
       const mod = await import('/pkg/web.js');
       await mod.default();
@@ -40,11 +31,11 @@ test('web entry: validateForm, validateField and garbage in the browser', async 
 });
 
 test('demo: the registration section shows live Chinese errors and moves on when the step is valid', async () => {
-  const page = await browser.newPage();
+  const page = await env.browser.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e));
   try {
-    await page.goto(url);
+    await page.goto(env.url);
     await page.waitForSelector('body[data-ready]');
     const step = page.locator('[data-test=forms-step]');
     await step.locator('[data-path=name]').fill('王');

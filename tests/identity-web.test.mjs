@@ -1,17 +1,16 @@
 // The identity demo section in headless Chromium: live checks with masked display.
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer } from '../scripts/serve.mjs';
-import { launch } from './browser.mjs';
+import { demoBrowser } from './browser.mjs';
+
+const env = demoBrowser(test);
 
 test('the demo checks an ID, a mobile and a name as they are typed, and shows them masked', async () => {
-  const { server, url } = await startServer({ port: 0 });
-  const browser = await launch();
+  const page = await env.browser.newPage();
   try {
-    const page = await browser.newPage();
     const errors = [];
     page.on('pageerror', (e) => errors.push(e));
-    await page.goto(url);
+    await page.goto(env.url);
     await page.waitForSelector('body[data-ready=true]');
     await page.fill('[data-test=identity-id]', '11010519491231002x');
     const id = await page.textContent('[data-test=identity-id-result]');
@@ -26,7 +25,6 @@ test('the demo checks an ID, a mobile and a name as they are typed, and shows th
     assert.match(await page.textContent('[data-test=identity-name-result]'), /^✗ /);
     assert.deepEqual(errors, []);
   } finally {
-    await browser.close();
-    server.close();
+    await page.close();
   }
 });

@@ -3,21 +3,19 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { startServer } from '../scripts/serve.mjs';
-import { launch } from './browser.mjs';
+import { demoBrowser } from './browser.mjs';
 
 const require = createRequire(import.meta.url);
 const node = require('../pkg/index.cjs');
 const skip = require('../pkg/homecare_node.cjs').PricingEngine ? false : 'pricing is not in this build (HOMECARE_FEATURES=pricing)';
+const env = demoBrowser(test, { skip });
 
 test('demo: the quote screen re-quotes live, with formatFen amounts and the upper-case total', { skip }, async () => {
-  const { server, url } = await startServer({ port: 0 });
-  const browser = await launch();
-  const page = await browser.newPage();
+  const page = await env.browser.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e));
   try {
-    await page.goto(url);
+    await page.goto(env.url);
     await page.waitForSelector('body[data-ready]');
     assert.equal(await page.getAttribute('body', 'data-ready'), 'true');
     await page.waitForSelector('[data-test=pricing-result][data-ready]');
@@ -45,17 +43,13 @@ test('demo: the quote screen re-quotes live, with formatFen amounts and the uppe
     assert.deepEqual(errors, []);
   } finally {
     await page.close();
-    await browser.close();
-    server.close();
   }
 });
 
 test('web entry: an engine quotes in the browser like Node, and a freed one throws HomecareError', { skip }, async () => {
-  const { server, url } = await startServer({ port: 0 });
-  const browser = await launch();
-  const page = await browser.newPage();
+  const page = await env.browser.newPage();
   try {
-    await page.goto(`${url}pkg/package.json`);
+    await page.goto(`${env.url}pkg/package.json`);
     const config = require('../examples/web-demo/sections/pricing-demo-config.json');
     const order = { items: [{ itemId: 'wound', quantity: 1 }], distanceMetres: 2500, appointmentStart: '2026-12-01T23:00', bookedAt: '2026-11-30T20:00' };
     const r = await page.evaluate(async ([config, order]) => {
@@ -73,7 +67,5 @@ test('web entry: an engine quotes in the browser like Node, and a freed one thro
     assert.equal(r.upper, node.formatFen(r.q.value.totals.payable, { upper: true }));
   } finally {
     await page.close();
-    await browser.close();
-    server.close();
   }
 });

@@ -5,21 +5,12 @@ import { createRequire } from 'node:module';
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startServer } from '../scripts/serve.mjs';
-import { launch } from './browser.mjs';
+import { demoBrowser } from './browser.mjs';
 
 const require = createRequire(import.meta.url);
 const { version } = require('../pkg/package.json');
 
-let server; let url; let browser;
-test.before(async () => {
-  ({ server, url } = await startServer({ port: 0 }));
-  browser = await launch();
-});
-test.after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const env = demoBrowser(test);
 
 /** Starts the demo exactly as `npm start` does after its build step, on a free port. */
 function startDemoCli() {
@@ -38,7 +29,7 @@ function startDemoCli() {
 
 test('npm start\'s server prints a 127.0.0.1 URL whose page shows the version and a passing self-test', async () => {
   const demo = await startDemoCli();
-  const page = await browser.newPage();
+  const page = await env.browser.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e));
   try {
@@ -61,8 +52,8 @@ test('npm start\'s server prints a 127.0.0.1 URL whose page shows the version an
 });
 
 test('web entry: init, exports, errors and garbage in the browser', async () => {
-  const page = await browser.newPage();
-  await page.goto(`${url}pkg/package.json`);
+  const page = await env.browser.newPage();
+  await page.goto(`${env.url}pkg/package.json`);
   const r = await page.evaluate(async () => {
     const mod = await import('/pkg/web.js');
     const out = {};
