@@ -312,11 +312,16 @@ fn normalize(input: &str) -> Result<IdText, Problem> {
     // Fast path for what most callers pass: 1–18 plain ASCII letters and digits, where the
     // general loop below would only upper-case.
     let bytes = input.as_bytes();
+    let plain = |b: &[u8]| match b.split_last() {
+        // Digits with any last letter (the X of a check digit) are the usual case.
+        Some((last, body)) => last.is_ascii_alphanumeric() && all_digits(body),
+        None => false,
+    };
     if let (Some(len), true) = (
         u8::try_from(bytes.len())
             .ok()
             .filter(|n| (1..=18).contains(n)),
-        bytes.iter().all(u8::is_ascii_alphanumeric),
+        plain(bytes) || bytes.iter().all(u8::is_ascii_alphanumeric),
     ) {
         let mut text = IdText::EMPTY;
         for (slot, b) in text.buf.iter_mut().zip(bytes) {
@@ -346,8 +351,26 @@ fn normalize(input: &str) -> Result<IdText, Problem> {
     }
 }
 
+/// Whether every byte is an ASCII digit, eight bytes per step (this check runs on every
+/// number twice: the plain-input fast path and the shape).
 fn all_digits(b: &[u8]) -> bool {
-    b.iter().all(u8::is_ascii_digit)
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut chunks = b.chunks_exact(8);
+    for chunk in &mut chunks {
+        let Ok(bytes) = <[u8; 8]>::try_from(chunk) else {
+            return false;
+        };
+        let x = u64::from_le_bytes(bytes);
+        // With every byte below 0x80, a byte below '0' sets its high bit in x - 0x30… (the
+        // lowest such byte is never disturbed by a borrow) and a byte above '9' sets it in
+        // x + 0x46… (no carries: 0x7F + 0x46 < 0x100).
+        let outside =
+            x | x.wrapping_sub(0x3030_3030_3030_3030) | x.wrapping_add(0x4646_4646_4646_4646);
+        if outside & HIGH != 0 {
+            return false;
+        }
+    }
+    chunks.remainder().iter().all(u8::is_ascii_digit)
 }
 
 fn all_letters(b: &[u8]) -> bool {
@@ -559,6 +582,23 @@ mod tests {
         assert_eq!(codes_of("1101051949123100212"), ["id.length"]);
         assert_eq!(codes_of("1101051949123100"), ["id.length"]);
         assert_eq!(codes_of("1101051949123100X2"), ["id.format"]);
+    }
+
+    #[test]
+    fn all_digits_matches_the_bytewise_rule() {
+        for n in 0..=24 {
+            for bad in 0u8..=255 {
+                for at in 0..n {
+                    let mut b = vec![b'5'; n];
+                    b[at] = bad;
+                    assert_eq!(all_digits(&b), bad.is_ascii_digit(), "{b:?}");
+                }
+            }
+            assert!(all_digits(&b"0123456789012345678901234"[..n]));
+        }
+        assert!(!all_digits(&[
+            b'0', b'/', 0xFF, b'9', b'9', b'9', b'9', b'9'
+        ]));
     }
 
     #[test]
