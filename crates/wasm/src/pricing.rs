@@ -9,11 +9,14 @@
 //! `{path, code, params, message}`, so the glue tells them apart by the first character
 //! (`{` or `[`) without a wrapper object to build and parse.
 
+#[path = "pricing_compact.rs"]
+mod compact;
+
 use crate::error::{misuse, Param};
 use crate::json_check::problem_json;
 use homecare_core::{Locale, Problem};
 use homecare_pricing::messages::codes;
-use homecare_pricing::{self as pricing, PriceEngine, PriceOptions};
+use homecare_pricing::{self as pricing, Order, PriceEngine, PriceOptions};
 use serde_json::Value;
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::JsValue;
@@ -50,6 +53,7 @@ fn compile_under_config(config_json: &str) -> Result<PriceEngine, Vec<Problem>> 
 #[wasm_bindgen]
 pub struct PricingEngine {
     engine: Result<PriceEngine, Vec<Problem>>,
+    compact: compact::Compact,
 }
 
 #[wasm_bindgen]
@@ -59,6 +63,7 @@ impl PricingEngine {
     pub fn new(config_json: &str) -> PricingEngine {
         PricingEngine {
             engine: PriceEngine::from_json(config_json),
+            compact: compact::Compact::default(),
         }
     }
 
@@ -88,6 +93,36 @@ impl PricingEngine {
             engine.quote_json(order_json, &options),
             options.locale,
         ))
+    }
+
+    /// The quote of an order JSON in the compact form of `pricing_compact.rs` (numbers here,
+    /// strings in [`PricingEngine::take_text`]), or status 1 and the problem array as the text.
+    #[wasm_bindgen(js_name = quoteCompact)]
+    pub fn quote_compact(
+        &mut self,
+        order_json: &str,
+        locale_tag: &str,
+    ) -> Result<Vec<f64>, JsValue> {
+        let options = options(locale_tag)?;
+        let engine = self.engine.as_ref().map_err(|_| {
+            misuse(
+                "arg.invalid_value",
+                &[("name", Param::Text("engine".to_owned()))],
+            )
+        })?;
+        let quote = Order::from_json(order_json).and_then(|order| engine.quote(&order, &options));
+        Ok(match quote {
+            Ok(q) => self.compact.quote(&q),
+            Err(problems) => self
+                .compact
+                .problems(problems_text(&problems, options.locale)),
+        })
+    }
+
+    /// The text of the last `quoteCompact` answer (taken: a second call gives `""`).
+    #[wasm_bindgen(js_name = takeText)]
+    pub fn take_text(&mut self) -> String {
+        core::mem::take(&mut self.compact.text)
     }
 
     /// Refund JSON for `{"quote","payments","event"}`, or the problem array.

@@ -109,6 +109,7 @@ API_PARTS.push(function installPricing(api, raw, ready) {
       throw e;
     }
     this._h = r.value;
+    this._slots = [];
   }
 
   function compile(config, options) {
@@ -131,6 +132,7 @@ API_PARTS.push(function installPricing(api, raw, ready) {
     if (!r.ok) return r;
     var engine = Object.create(PriceEngine.prototype);
     engine._h = r.value;
+    engine._slots = [];
     return { ok: true, value: engine, warnings: [] };
   };
 
@@ -144,11 +146,86 @@ API_PARTS.push(function installPricing(api, raw, ready) {
     return h;
   }
 
+  // The compact quote (crates/wasm/src/pricing_compact.rs): numbers in a Float64Array, the
+  // strings in one text, each string in a slot that repeats the engine's last string for it
+  // when unchanged. Decoded into exactly the object JSON.parse gives for the quote JSON.
+  var LINE_KINDS = ['service', 'transport', 'surcharge', 'consumable'];
+  var INSURANCE = ['eligible', 'selfPay'];
+  var DISCOUNT_KINDS = ['package', 'coupon', 'points'];
+  var PLANS = ['full', 'deposit'];
+  var N, T, at, pos, slot, slots; // decoder state (decodeQuote is never re-entered)
+  function str() {
+    var len = N[at++];
+    var s;
+    if (len < 0) {
+      s = slots[slot];
+    } else {
+      s = T.slice(pos, pos + len);
+      pos += len;
+      slots[slot] = s;
+    }
+    slot++;
+    return s;
+  }
+  function decodeQuote(nums, text, engineSlots) {
+    N = nums; T = text; at = 8; pos = 0; slot = 0; slots = engineSlots;
+    var nLines = N[5], nDiscounts = N[6], flags = N[7];
+    var q = {
+      configVersion: N[2], configRevision: str(), appointmentStart: str(), bookedAt: str(),
+      distanceMetres: N[3], straightLine: N[4] === 1, lines: new Array(nLines), discounts: new Array(nDiscounts),
+      totals: null, subtotals: null, payment: null,
+    };
+    var i, j;
+    for (i = 0; i < nLines; i++) {
+      var kind = LINE_KINDS[N[at]], quantity = N[at + 1], unitPrice = N[at + 2], amount = N[at + 3];
+      var discount = N[at + 4], net = N[at + 5], insurance = INSURANCE[N[at + 6]], hasQualification = N[at + 7] === 1;
+      at += 8;
+      var refId = str(), name = str();
+      q.lines[i] = hasQualification
+        ? { kind: kind, refId: refId, name: name, quantity: quantity, unitPrice: unitPrice, amount: amount, discount: discount, net: net, insurance: insurance, qualification: str(), explanation: str() }
+        : { kind: kind, refId: refId, name: name, quantity: quantity, unitPrice: unitPrice, amount: amount, discount: discount, net: net, insurance: insurance, explanation: str() };
+    }
+    for (i = 0; i < nDiscounts; i++) {
+      var dKind = DISCOUNT_KINDS[N[at]], dAmount = N[at + 1], points = N[at + 2], nAlloc = N[at + 3];
+      at += 4;
+      var allocations = new Array(nAlloc);
+      for (j = 0; j < nAlloc; j++, at += 2) allocations[j] = { line: N[at], amount: N[at + 1] };
+      var dRef = str(), dName = str();
+      q.discounts[i] = { kind: dKind, refId: dRef, name: dName, amount: dAmount, points: points, allocations: allocations, explanation: str() };
+    }
+    q.totals = { gross: N[at], discount: N[at + 1], payable: N[at + 2] };
+    q.subtotals = { service: N[at + 3], transport: N[at + 4], surcharge: N[at + 5], consumable: N[at + 6] };
+    q.payment = { kind: PLANS[N[at + 7]], depositRatioBp: N[at + 8], payNow: N[at + 9], balance: N[at + 10] };
+    at += 11;
+    if (flags & 1) {
+      var estimate = { isEstimate: N[at] === 1, eligible: N[at + 1], deductibleApplied: N[at + 2], fund: N[at + 3], selfPay: N[at + 4], note: '' };
+      at += 5;
+      estimate.note = str();
+      q.insurance = estimate;
+    }
+    if (flags & 2) {
+      q.points = { valueFen: N[at], maxRedeemable: N[at + 1], used: N[at + 2] };
+      at += 3;
+    }
+    if (flags & 4) {
+      var packageId = str(), line = N[at], nVisits = N[at + 1];
+      var visits = new Array(nVisits);
+      for (j = 0; j < nVisits; j++) visits[j] = N[at + 2 + j];
+      q.package = { packageId: packageId, line: line, visits: visits };
+    }
+    N = T = slots = null;
+    return q;
+  }
+
   PriceEngine.prototype.quote = function quote(order, options) {
     var h = handle(this);
     var locale = localeOf(options);
+    var engine = this;
     return guarded(function () {
-      return decode(h.quote(jsonOf(order, 'order', '', locale), locale));
+      var nums = h.quoteCompact(jsonOf(order, 'order', '', locale), locale);
+      var text = nums[1] > 0 ? h.takeText() : '';
+      if (nums[0] !== 0) return { ok: false, errors: JSON.parse(text) };
+      return { ok: true, value: decodeQuote(nums, text, engine._slots), warnings: [] };
     });
   };
 
