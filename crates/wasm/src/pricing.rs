@@ -54,6 +54,8 @@ fn compile_under_config(config_json: &str) -> Result<PriceEngine, Vec<Problem>> 
 pub struct PricingEngine {
     engine: Result<PriceEngine, Vec<Problem>>,
     compact: compact::Compact,
+    input: Vec<u8>,
+    options: PriceOptions,
 }
 
 #[wasm_bindgen]
@@ -64,6 +66,8 @@ impl PricingEngine {
         PricingEngine {
             engine: PriceEngine::from_json(config_json),
             compact: compact::Compact::default(),
+            input: Vec::new(),
+            options: PriceOptions::default(),
         }
     }
 
@@ -95,31 +99,64 @@ impl PricingEngine {
         ))
     }
 
-    /// The quote of an order JSON in the compact form of `pricing_compact.rs` (numbers here,
-    /// strings in [`PricingEngine::take_text`]), or status 1 and the problem array as the text.
-    #[wasm_bindgen(js_name = quoteCompact)]
-    pub fn quote_compact(
-        &mut self,
-        order_json: &str,
-        locale_tag: &str,
-    ) -> Result<Vec<f64>, JsValue> {
-        let options = options(locale_tag)?;
+    /// Address of this engine's input buffer, with room for `n` bytes (valid until the next
+    /// call; the glue writes the order's UTF-8 there). Each engine has its own buffer, so no
+    /// other module's cached address goes stale when it grows.
+    #[wasm_bindgen(js_name = inputBuffer)]
+    pub fn input_buffer(&mut self, n: usize) -> usize {
+        if self.input.len() < n {
+            self.input.resize(n, 0);
+        }
+        self.input.as_ptr().addr()
+    }
+
+    /// Sets the locale of the following `quoteInput` calls (misuse for an unknown tag).
+    #[wasm_bindgen(js_name = setLocale)]
+    pub fn set_locale(&mut self, locale_tag: &str) -> Result<(), JsValue> {
+        self.options = options(locale_tag)?;
+        Ok(())
+    }
+
+    /// Quotes the order JSON in the first `len` bytes of the input buffer and returns the
+    /// address of the answer's numbers in the compact form of `pricing_compact.rs` (strings in
+    /// [`PricingEngine::take_text`]); for problems, status 1 and their JSON array as the text.
+    /// With `wire`, the input is an order in the glue's wire form (`read_order_wire`); one
+    /// that form cannot carry exactly answers status 2, and the glue sends it again as JSON.
+    #[wasm_bindgen(js_name = quoteInput)]
+    pub fn quote_input(&mut self, len: usize, wire: bool) -> Result<usize, JsValue> {
         let engine = self.engine.as_ref().map_err(|_| {
             misuse(
                 "arg.invalid_value",
                 &[("name", Param::Text("engine".to_owned()))],
             )
         })?;
-        let quote = Order::from_json(order_json).and_then(|order| engine.quote(&order, &options));
-        Ok(match quote {
+        let bytes = self.input.get(..len).unwrap_or(&[]);
+        let order = if wire {
+            match compact::read_order_wire(bytes) {
+                Some(order) => Ok(order),
+                None => {
+                    self.compact.defer();
+                    return Ok(self.compact.numbers());
+                }
+            }
+        } else {
+            // The glue's encoder writes valid UTF-8; anything else is read lossily, not trusted.
+            match core::str::from_utf8(bytes) {
+                Ok(text) => Order::from_json(text),
+                Err(_) => Order::from_json(&String::from_utf8_lossy(bytes)),
+            }
+        };
+        let quote = order.and_then(|order| engine.quote(&order, &self.options));
+        match quote {
             Ok(q) => self.compact.quote(&q),
             Err(problems) => self
                 .compact
-                .problems(problems_text(&problems, options.locale)),
-        })
+                .problems(problems_text(&problems, self.options.locale)),
+        }
+        Ok(self.compact.numbers())
     }
 
-    /// The text of the last `quoteCompact` answer (taken: a second call gives `""`).
+    /// The text of the last `quoteInput` answer (taken: a second call gives `""`).
     #[wasm_bindgen(js_name = takeText)]
     pub fn take_text(&mut self) -> String {
         core::mem::take(&mut self.compact.text)

@@ -2,8 +2,9 @@
 //! `js/api/pricing.js` into exactly the object `JSON.parse` gives for the quote JSON).
 //!
 //! A quote is a few dozen numbers and about fifteen strings. As JSON it is ~2 KB of text that
-//! JavaScript must decode from UTF-8 and parse on every tap; here the numbers go out as one
-//! `Float64Array` (copied out of wasm memory, no parsing), and the strings (ids, names, the
+//! JavaScript must decode from UTF-8 and parse on every tap; here the numbers stay in an f64
+//! buffer the glue reads in place through a `Float64Array` over wasm memory (no copy, no
+//! parsing), and the strings (ids, names, the
 //! explanations, all written by the crate) as one text beside it. Each string has a *slot*
 //! (its position in the quote: the revision, line 2's explanation, …); the engine remembers
 //! the last string sent in each slot and sends a string only when it differs, so a tap that
@@ -13,7 +14,8 @@
 //! Numbers (all integers with |n| ≤ 2^53 − 1, exact as f64):
 //!
 //! ```text
-//! 0 status (0 quote, 1 problems: the text is their JSON array)   1 length of the text
+//! 0 status (0 quote, 1 problems: the text is their JSON array, 2 send the order as JSON)
+//! 1 length of the text
 //! 2 configVersion  3 distanceMetres  4 straightLine  5 lines  6 discounts
 //! 7 flags (1 insurance, 2 points, 4 package)
 //! S configRevision  S appointmentStart  S bookedAt
@@ -29,7 +31,155 @@
 //! `S` is a string: `-1` for "the same as this slot's last string", else its length in UTF-16
 //! code units, the string itself being the next piece of the text.
 
-use homecare_pricing::{DiscountKind, InsuranceCategory, LineKind, LocalDateTime, PlanKind, Quote};
+use homecare_pricing::{
+    DiscountKind, Distance, InsuranceCategory, LineKind, LocalDateTime, Measure, Order,
+    OrderConsumable, OrderItem, PlanKind, Quote, MAX_QUANTITY, MAX_SAFE,
+};
+
+/// An order in the glue's wire form (`encodeOrder` in `js/api/pricing.js`), written straight
+/// into the engine's input buffer instead of `JSON.stringify` + UTF-8 + a JSON scan. The glue
+/// uses it only for plain objects whose values it can carry exactly (ASCII strings, safe
+/// non-negative integers, booleans; `null`/`undefined` for absent optional fields) and sends
+/// JSON otherwise. This reader accepts exactly the orders the JSON scanner
+/// (`Order::from_json`'s fast path) accepts and gives the same [`Order`]; for anything else
+/// it answers `None` and the glue sends the same order as JSON, so every problem is still
+/// found, with its path, by the one strict reader.
+///
+/// ```text
+/// field:   tag (1 items, 2 consumables, 3 distanceMetres, 4 appointmentStart, 5 bookedAt,
+///          6 newUser, 7 couponId, 8 points, 9 packageId, 10 paymentPlan), then its value;
+///          0 ends the order
+/// items:   count, then per item: itemId, flags (1 quantity, 2 minutes), the numbers flagged
+/// consumables: count, then per consumable: id, quantity
+/// string:  u32 byte length, ASCII bytes      number: u32 low, u32 high     count: u32
+/// newUser: one byte 0 / 1                    (all little-endian)
+/// ```
+pub(crate) fn read_order_wire(bytes: &[u8]) -> Option<Order> {
+    let mut w = Wire { bytes, at: 0 };
+    let mut seen = 0u32;
+    let mut items = None;
+    let mut consumables = Vec::new();
+    let (mut distance, mut start, mut booked) = (None, None, None);
+    let (mut new_user, mut coupon_id, mut points) = (false, None, 0);
+    let (mut package_id, mut payment_plan) = (None, PlanKind::Full);
+    loop {
+        let tag = w.byte()?;
+        if tag == 0 {
+            break;
+        }
+        let mask = 1u32.checked_shl(u32::from(tag))?;
+        if seen & mask != 0 {
+            return None;
+        }
+        seen |= mask;
+        match tag {
+            1 => {
+                let n = w.count()?;
+                let mut list = Vec::with_capacity(n.min(64));
+                for _ in 0..n {
+                    let id = w.id()?;
+                    let measure = match w.byte()? {
+                        1 => Measure::Quantity(w.int(1, MAX_QUANTITY)?),
+                        2 => Measure::Minutes(w.int(1, MAX_QUANTITY)?),
+                        _ => return None,
+                    };
+                    list.push(OrderItem {
+                        item_id: id.to_owned(),
+                        measure,
+                    });
+                }
+                items = Some(list);
+            }
+            2 => {
+                let n = w.count()?;
+                consumables.reserve(n.min(64));
+                for _ in 0..n {
+                    let id = w.id()?.to_owned();
+                    let quantity = w.int(1, MAX_QUANTITY)?;
+                    consumables.push(OrderConsumable { id, quantity });
+                }
+            }
+            3 => distance = Some(w.int(0, MAX_SAFE)?),
+            4 => start = Some(LocalDateTime::parse(w.str()?)?),
+            5 => booked = Some(LocalDateTime::parse(w.str()?)?),
+            6 => {
+                new_user = match w.byte()? {
+                    0 => false,
+                    1 => true,
+                    _ => return None,
+                }
+            }
+            7 => coupon_id = Some(w.id()?.to_owned()),
+            8 => points = w.int(0, MAX_SAFE)?,
+            9 => package_id = Some(w.id()?.to_owned()),
+            10 => {
+                payment_plan = match w.str()? {
+                    "full" => PlanKind::Full,
+                    "deposit" => PlanKind::Deposit,
+                    _ => return None,
+                }
+            }
+            _ => return None,
+        }
+    }
+    if w.at != bytes.len() {
+        return None;
+    }
+    Some(Order {
+        items: items?,
+        consumables,
+        distance: Distance::Metres(distance?),
+        appointment_start: start?,
+        booked_at: booked?,
+        new_user,
+        coupon_id,
+        points,
+        package_id,
+        payment_plan,
+    })
+}
+
+/// The wire reader's cursor: every method answers `None` past the end or on a bad value.
+struct Wire<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl<'a> Wire<'a> {
+    fn byte(&mut self) -> Option<u8> {
+        let b = *self.bytes.get(self.at)?;
+        self.at += 1;
+        Some(b)
+    }
+
+    fn u32(&mut self) -> Option<u32> {
+        let b = self.bytes.get(self.at..self.at + 4)?;
+        self.at += 4;
+        Some(u32::from_le_bytes(<[u8; 4]>::try_from(b).ok()?))
+    }
+
+    fn count(&mut self) -> Option<usize> {
+        usize::try_from(self.u32()?).ok()
+    }
+
+    fn int(&mut self, min: i64, max: i64) -> Option<i64> {
+        let low = u64::from(self.u32()?);
+        let high = u64::from(self.u32()?);
+        let n = i64::try_from(high << 32 | low).ok()?;
+        (min..=max).contains(&n).then_some(n)
+    }
+
+    fn str(&mut self) -> Option<&'a str> {
+        let len = self.count()?;
+        let b = self.bytes.get(self.at..self.at.checked_add(len)?)?;
+        self.at += len;
+        core::str::from_utf8(b).ok().filter(|s| s.is_ascii())
+    }
+
+    fn id(&mut self) -> Option<&'a str> {
+        self.str().filter(|s| !s.is_empty())
+    }
+}
 
 /// Kinds as the JS tables in `decodeQuote` number them.
 fn line_kind(k: LineKind) -> i64 {
@@ -65,9 +215,32 @@ fn plan(k: PlanKind) -> i64 {
 
 /// `n` as f64, exactly for |n| ≤ 2^53 (every amount a quote holds), without an `as` cast.
 fn exact(n: i64) -> f64 {
+    if let Ok(small) = i32::try_from(n) {
+        return f64::from(small);
+    }
     let high = i32::try_from(n >> 32).unwrap_or(0);
     let low = u32::try_from(n & 0xFFFF_FFFF).unwrap_or(0);
     f64::from(high) * 4_294_967_296.0 + f64::from(low)
+}
+
+/// `a == b`, eight bytes at a time (the `memcmp` of an MVP wasm build goes byte by byte).
+fn same(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let word = |s: &[u8], i: usize| {
+        s.get(i..i + 8)
+            .and_then(|w| <[u8; 8]>::try_from(w).ok())
+            .map(u64::from_le_bytes)
+    };
+    let mut i = 0;
+    while i + 8 <= a.len() {
+        if word(a, i) != word(b, i) {
+            return false;
+        }
+        i += 8;
+    }
+    a.get(i..) == b.get(i..)
 }
 
 /// The per-engine state of the compact form: the last string sent in each slot, and the
@@ -98,7 +271,11 @@ impl Compact {
     fn str(&mut self, s: &str) {
         let slot = self.slot;
         self.slot += 1;
-        if self.sent.get(slot).is_some_and(|last| last == s) {
+        if self
+            .sent
+            .get(slot)
+            .is_some_and(|last| same(last.as_bytes(), s.as_bytes()))
+        {
             self.nums.push(-1.0);
             return;
         }
@@ -127,8 +304,8 @@ impl Compact {
         self.scratch = s;
     }
 
-    /// The numbers of `q` (its strings are in [`Compact::text`]).
-    pub(crate) fn quote(&mut self, q: &Quote) -> Vec<f64> {
+    /// Writes the numbers of `q` into [`Compact::numbers`] (its strings into [`Compact::text`]).
+    pub(crate) fn quote(&mut self, q: &Quote) {
         self.slot = 0;
         self.text.clear();
         self.nums.clear();
@@ -211,17 +388,28 @@ impl Compact {
             }
         }
         self.set_text_length();
-        core::mem::take(&mut self.nums)
     }
 
     /// The answer for problems: status 1, their JSON array as the text.
-    pub(crate) fn problems(&mut self, json: String) -> Vec<f64> {
+    pub(crate) fn problems(&mut self, json: String) {
         self.text = json;
         self.nums.clear();
         self.num(1);
         self.num(0);
         self.set_text_length();
-        core::mem::take(&mut self.nums)
+    }
+
+    /// The answer "send this order as JSON" (status 2) for a wire order the reader declined.
+    pub(crate) fn defer(&mut self) {
+        self.text.clear();
+        self.nums.clear();
+        self.num(2);
+        self.num(0);
+    }
+
+    /// Address of the numbers of the last answer (8-byte aligned; valid until the next one).
+    pub(crate) fn numbers(&self) -> usize {
+        self.nums.as_ptr().addr()
     }
 
     fn set_text_length(&mut self) {
@@ -239,6 +427,101 @@ impl Compact {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The glue's encoder, for the tests.
+    #[derive(Default)]
+    struct Enc(Vec<u8>);
+    impl Enc {
+        fn tag(mut self, t: u8) -> Self {
+            self.0.push(t);
+            self
+        }
+        fn n(mut self, n: u64) -> Self {
+            self.0
+                .extend_from_slice(&u32::try_from(n & 0xFFFF_FFFF).unwrap().to_le_bytes());
+            self.0
+                .extend_from_slice(&u32::try_from(n >> 32).unwrap().to_le_bytes());
+            self
+        }
+        fn count(mut self, n: u32) -> Self {
+            self.0.extend_from_slice(&n.to_le_bytes());
+            self
+        }
+        fn s(self, s: &str) -> Self {
+            let mut e = self.count(u32::try_from(s.len()).unwrap());
+            e.0.extend_from_slice(s.as_bytes());
+            e
+        }
+    }
+
+    fn base() -> Enc {
+        Enc::default()
+            .tag(1)
+            .count(2)
+            .s("wound")
+            .tag(1)
+            .n(1)
+            .s("rehab")
+            .tag(2)
+            .n(90)
+            .tag(2)
+            .count(1)
+            .s("dressing")
+            .n(2)
+            .tag(3)
+            .n(5_200)
+            .tag(4)
+            .s("2026-12-01T09:00")
+            .tag(5)
+            .s("2026-11-30T20:00")
+    }
+
+    #[test]
+    fn wire_orders_read_as_their_json() {
+        let json = r#"{"items":[{"itemId":"wound","quantity":1},{"itemId":"rehab","minutes":90}],
+            "consumables":[{"id":"dressing","quantity":2}],"distanceMetres":5200,
+            "appointmentStart":"2026-12-01T09:00","bookedAt":"2026-11-30T20:00"}"#;
+        let wire = base().tag(0).0;
+        assert_eq!(read_order_wire(&wire), Order::from_json(json).ok());
+        let full = base()
+            .tag(6)
+            .tag(1)
+            .tag(7)
+            .s("PCT10")
+            .tag(8)
+            .n(1_000)
+            .tag(9)
+            .s("W10")
+            .tag(10)
+            .s("deposit")
+            .tag(0)
+            .0;
+        let json_full = json.replace(
+            r#""bookedAt":"2026-11-30T20:00""#,
+            r#""bookedAt":"2026-11-30T20:00","newUser":true,"couponId":"PCT10","points":1000,
+              "packageId":"W10","paymentPlan":"deposit""#,
+        );
+        assert_eq!(read_order_wire(&full), Order::from_json(&json_full).ok());
+        // Declined (the glue then sends JSON): bad values, duplicates, truncation, trailing bytes.
+        for bad in [
+            base().0,                                                   // no end tag
+            base().tag(0).tag(0).0,                                     // trailing byte
+            base().tag(3).n(1).tag(0).0,                                // duplicate field
+            base().tag(8).n(1 << 53).tag(0).0,                          // unsafe points
+            base().tag(10).s("later").tag(0).0,                         // unknown plan
+            base().tag(7).s("").tag(0).0,                               // empty id
+            base().tag(6).tag(2).tag(0).0,                              // not a boolean
+            base().tag(11).tag(0).0,                                    // unknown field
+            Enc::default().tag(3).n(1).tag(0).0,                        // no items
+            Enc::default().tag(1).count(1).s("a").tag(1).n(0).tag(0).0, // quantity 0
+        ] {
+            assert_eq!(read_order_wire(&bad), None);
+        }
+        let mut bad_time = base().tag(0).0;
+        let at = bad_time.iter().position(|b| *b == b'T').unwrap();
+        bad_time[at] = b' ';
+        assert_eq!(read_order_wire(&bad_time), None);
+    }
 
     #[test]
     fn exact_keeps_safe_integers() {
@@ -269,6 +552,9 @@ mod tests {
         c.str("");
         c.str("交通费");
         c.str("y😀");
+        assert!(same(b"0123456789abcdefX", b"0123456789abcdefX"));
+        assert!(!same(b"0123456789abcdefX", b"0123456789abcdefY"));
+        assert!(!same(b"0123456789abcdeYX", b"0123456789abcdefX"));
         assert_eq!(c.nums, [-1.0, -1.0, 3.0]);
         assert_eq!(c.text, "y😀");
     }

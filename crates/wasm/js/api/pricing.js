@@ -109,7 +109,16 @@ API_PARTS.push(function installPricing(api, raw, ready) {
       throw e;
     }
     this._h = r.value;
-    this._slots = [];
+    initEngine(this);
+  }
+
+  // Per-engine state of the hot path: the string slots of the compact quote, the input
+  // buffer's address and size, the locale last set.
+  function initEngine(engine) {
+    engine._slots = [];
+    engine._inPtr = 0;
+    engine._inCap = 0;
+    engine._locale = 'zh-CN';
   }
 
   function compile(config, options) {
@@ -132,7 +141,7 @@ API_PARTS.push(function installPricing(api, raw, ready) {
     if (!r.ok) return r;
     var engine = Object.create(PriceEngine.prototype);
     engine._h = r.value;
-    engine._slots = [];
+    initEngine(engine);
     return { ok: true, value: engine, warnings: [] };
   };
 
@@ -167,12 +176,13 @@ API_PARTS.push(function installPricing(api, raw, ready) {
     slot++;
     return s;
   }
-  function decodeQuote(nums, text, engineSlots) {
-    N = nums; T = text; at = 8; pos = 0; slot = 0; slots = engineSlots;
-    var nLines = N[5], nDiscounts = N[6], flags = N[7];
+  // `nums` is a Float64Array over wasm memory; the answer starts at index `b`.
+  function decodeQuote(nums, b, text, engineSlots) {
+    N = nums; T = text; at = b + 8; pos = 0; slot = 0; slots = engineSlots;
+    var nLines = N[b + 5], nDiscounts = N[b + 6], flags = N[b + 7];
     var q = {
-      configVersion: N[2], configRevision: str(), appointmentStart: str(), bookedAt: str(),
-      distanceMetres: N[3], straightLine: N[4] === 1, lines: new Array(nLines), discounts: new Array(nDiscounts),
+      configVersion: N[b + 2], configRevision: str(), appointmentStart: str(), bookedAt: str(),
+      distanceMetres: N[b + 3], straightLine: N[b + 4] === 1, lines: new Array(nLines), discounts: new Array(nDiscounts),
       totals: null, subtotals: null, payment: null,
     };
     var i, j;
@@ -217,16 +227,204 @@ API_PARTS.push(function installPricing(api, raw, ready) {
     return q;
   }
 
+  // TextEncoder where the platform has one (node, browsers; ~10x the JS loop below, which
+  // serves WeChat runtimes without it).
+  var encoder = typeof TextEncoder === 'function' && typeof TextEncoder.prototype.encodeInto === 'function' ? new TextEncoder() : null;
+  // Wasm memory seen as bytes and as f64 (views remade when the memory grows).
+  var memory = null, u8 = null, f64 = null;
+  function views() {
+    if (memory === null) memory = raw.scratchMemory();
+    if (u8 === null || u8.byteLength === 0) { // a grown memory detaches the old buffer
+      u8 = new Uint8Array(memory.buffer);
+      f64 = new Float64Array(memory.buffer);
+    }
+  }
+  /**
+   * Writes `str` as UTF-8 into the engine's input buffer (TextEncoder semantics: a lone
+   * surrogate becomes U+FFFD) and returns the byte length.
+   */
+  function writeInput(engine, h, str) {
+    var n = str.length;
+    if (n * 3 > engine._inCap) {
+      engine._inCap = Math.max(n * 3, 1024);
+      engine._inPtr = h.inputBuffer(engine._inCap);
+    }
+    views();
+    if (encoder !== null) return encoder.encodeInto(str, u8.subarray(engine._inPtr, engine._inPtr + engine._inCap)).written;
+    var m = u8, o = engine._inPtr, start = o;
+    for (var i = 0; i < n; i++) {
+      var c = str.charCodeAt(i);
+      if (c < 0x80) { m[o++] = c; continue; }
+      if (c < 0x800) { m[o++] = 0xc0 | (c >> 6); m[o++] = 0x80 | (c & 0x3f); continue; }
+      if (c >= 0xd800 && c < 0xe000) {
+        var d = i + 1 < n ? str.charCodeAt(i + 1) : 0;
+        if (c < 0xdc00 && (d & 0xfc00) === 0xdc00) {
+          var cp = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
+          m[o++] = 0xf0 | (cp >> 18); m[o++] = 0x80 | ((cp >> 12) & 0x3f);
+          m[o++] = 0x80 | ((cp >> 6) & 0x3f); m[o++] = 0x80 | (cp & 0x3f);
+          i++;
+          continue;
+        }
+        c = 0xfffd;
+      }
+      m[o++] = 0xe0 | (c >> 12); m[o++] = 0x80 | ((c >> 6) & 0x3f); m[o++] = 0x80 | (c & 0x3f);
+    }
+    return o - start;
+  }
+
+  // ---- the wire form of an order (read_order_wire in crates/wasm/src/pricing_compact.rs):
+  // what JSON.stringify would write, for plain objects whose values it carries exactly (ASCII
+  // strings, safe non-negative integers, booleans, null/undefined for absent optional
+  // fields), written straight into the engine's input buffer. Anything else answers false
+  // and the order goes as JSON text to the strict reader, which finds every problem with its
+  // path; so does an order the Rust side declines (status 2). No value is judged here.
+  var W = null, wo = 0, wend = 0; // encoder state (never re-entered)
+  function plain(v, proto) {
+    return v !== null && typeof v === 'object' && Object.getPrototypeOf(v) === proto && typeof v.toJSON !== 'function';
+  }
+  function wByte(b) {
+    if (wo >= wend) return false;
+    W[wo++] = b;
+    return true;
+  }
+  function wU32(n) {
+    if (wo + 4 > wend) return false;
+    W[wo] = n & 255; W[wo + 1] = (n >>> 8) & 255; W[wo + 2] = (n >>> 16) & 255; W[wo + 3] = (n >>> 24) & 255;
+    wo += 4;
+    return true;
+  }
+  function wNum(v) {
+    return typeof v === 'number' && v >= 0 && Number.isSafeInteger(v) && wU32(v >>> 0) && wU32(Math.floor(v / 4294967296));
+  }
+  function wStr(v) {
+    if (typeof v !== 'string') return false;
+    var n = v.length;
+    if (wo + 4 + n > wend || !wU32(n)) return false;
+    for (var i = 0; i < n; i++) {
+      var c = v.charCodeAt(i);
+      if (c > 0x7f) return false;
+      W[wo++] = c;
+    }
+    return true;
+  }
+  function wArray(v) {
+    return Array.isArray(v) && Object.getPrototypeOf(v) === Array.prototype && typeof v.toJSON !== 'function' && wU32(v.length);
+  }
+  function wItems(v) {
+    if (!wArray(v)) return false;
+    for (var i = 0; i < v.length; i++) {
+      var it = v[i];
+      if (!plain(it, Object.prototype)) return false;
+      var id, q = null, m = null;
+      for (var key in it) { // own keys only: encodeOrder checked Object.prototype has none
+        var x = it[key];
+        if (key === 'itemId') id = x;
+        else if (key === 'quantity') q = x;
+        else if (key === 'minutes') m = x;
+        else if (x !== undefined) return false;
+      }
+      if (q === undefined) q = null;
+      if (m === undefined) m = null;
+      if (!wStr(id) || (q === null) === (m === null)) return false;
+      if (q !== null ? !(wByte(1) && wNum(q)) : !(wByte(2) && wNum(m))) return false;
+    }
+    return true;
+  }
+  function wConsumables(v) {
+    if (!wArray(v)) return false;
+    for (var i = 0; i < v.length; i++) {
+      var c = v[i];
+      if (!plain(c, Object.prototype)) return false;
+      var id, q;
+      for (var key in c) {
+        var x = c[key];
+        if (key === 'id') id = x;
+        else if (key === 'quantity') q = x;
+        else if (x !== undefined) return false;
+      }
+      if (!wStr(id) || !wNum(q)) return false;
+    }
+    return true;
+  }
+  function wOrder(order) {
+    if (!plain(order, Object.prototype)) return false;
+    for (var key in order) {
+      var v = order[key];
+      if (v === undefined) continue; // JSON leaves it out
+      var optional = v === null;     // null = absent for the optional fields
+      switch (key) {
+        case 'items': if (!(wByte(1) && wItems(v))) return false; break;
+        case 'consumables': if (!optional && !(wByte(2) && wConsumables(v))) return false; break;
+        case 'distanceMetres': if (!(wByte(3) && wNum(v))) return false; break;
+        case 'appointmentStart': if (!(wByte(4) && wStr(v))) return false; break;
+        case 'bookedAt': if (!(wByte(5) && wStr(v))) return false; break;
+        case 'newUser': if (!optional && !(typeof v === 'boolean' && wByte(6) && wByte(v ? 1 : 0))) return false; break;
+        case 'couponId': if (!optional && !(wByte(7) && wStr(v))) return false; break;
+        case 'points': if (!optional && !(wByte(8) && wNum(v))) return false; break;
+        case 'packageId': if (!optional && !(wByte(9) && wStr(v))) return false; break;
+        case 'paymentPlan': if (!optional && !(wByte(10) && wStr(v))) return false; break;
+        default: return false;
+      }
+    }
+    return wByte(0);
+  }
+  /** The wire form of `order` in the engine's input buffer: its byte length, or -1. */
+  var EMPTY = {};
+  function encodeOrder(engine, h, order) {
+    // for-in below sees inherited enumerable keys, JSON.stringify does not: with anything
+    // enumerable on Object.prototype, send JSON.
+    for (var inherited in EMPTY) return -1;
+    if (engine._inCap < 1024) {
+      engine._inCap = 1024;
+      engine._inPtr = h.inputBuffer(1024);
+    }
+    views();
+    W = u8; wo = engine._inPtr; wend = wo + engine._inCap;
+    var ok;
+    try {
+      ok = wOrder(order);
+    } catch (e) {
+      ok = false; // a throwing getter: the JSON path reports it with its path
+    }
+    W = null;
+    return ok ? wo - engine._inPtr : -1;
+  }
+
   PriceEngine.prototype.quote = function quote(order, options) {
     var h = handle(this);
     var locale = localeOf(options);
-    var engine = this;
-    return guarded(function () {
-      var nums = h.quoteCompact(jsonOf(order, 'order', '', locale), locale);
-      var text = nums[1] > 0 ? h.takeText() : '';
-      if (nums[0] !== 0) return { ok: false, errors: JSON.parse(text) };
-      return { ok: true, value: decodeQuote(nums, text, engine._slots), warnings: [] };
-    });
+    var len = encodeOrder(this, h, order);
+    var text = null;
+    if (len < 0) {
+      try {
+        text = jsonOf(order, 'order', '', locale);
+      } catch (e) {
+        if (e instanceof Unwritable) return e.result;
+        throw e;
+      }
+    }
+    if (locale !== this._locale) {
+      h.setLocale(locale);
+      this._locale = locale;
+    }
+    var ptr = text === null ? h.quoteInput(len, true) : 0;
+    views();
+    if (text === null && f64[ptr >>> 3] === 2) {
+      // An order the wire form cannot carry exactly: the strict reader gets its JSON.
+      try {
+        text = jsonOf(order, 'order', '', locale);
+      } catch (e) {
+        if (e instanceof Unwritable) return e.result;
+        throw e;
+      }
+    }
+    if (text !== null) ptr = h.quoteInput(writeInput(this, h, text), false);
+    var b = ptr >>> 3;
+    views();
+    var strings = f64[b + 1] > 0 ? h.takeText() : '';
+    if (f64[b] !== 0) return { ok: false, errors: JSON.parse(strings) };
+    views(); // takeText may have grown the memory
+    return { ok: true, value: decodeQuote(f64, b, strings, this._slots), warnings: [] };
   };
 
   function refundRequest(quote, payments, event, locale) {
