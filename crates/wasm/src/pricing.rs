@@ -56,6 +56,7 @@ pub struct PricingEngine {
     compact: compact::Compact,
     input: Vec<u8>,
     options: PriceOptions,
+    order: Option<Order>,
 }
 
 #[wasm_bindgen]
@@ -68,6 +69,7 @@ impl PricingEngine {
             compact: compact::Compact::default(),
             input: Vec::new(),
             options: PriceOptions::default(),
+            order: None,
         }
     }
 
@@ -123,20 +125,24 @@ impl PricingEngine {
     /// With `wire`, the input is an order in the glue's wire form (`read_order_wire`); one
     /// that form cannot carry exactly answers status 2, and the glue sends it again as JSON.
     #[wasm_bindgen(js_name = quoteInput)]
-    pub fn quote_input(&mut self, len: usize, wire: bool) -> Result<usize, JsValue> {
-        let engine = self.engine.as_ref().map_err(|_| {
-            misuse(
-                "arg.invalid_value",
-                &[("name", Param::Text("engine".to_owned()))],
-            )
-        })?;
+    ///
+    /// An engine whose config has problems (the glue never keeps one) answers those problems.
+    pub fn quote_input(&mut self, len: usize, wire: bool) -> usize {
+        let engine = match &self.engine {
+            Ok(engine) => engine,
+            Err(problems) => {
+                let text = problems_text(problems, self.options.locale);
+                self.compact.problems(text);
+                return self.compact.numbers();
+            }
+        };
         let bytes = self.input.get(..len).unwrap_or(&[]);
         let order = if wire {
-            match compact::read_order_wire(bytes) {
+            match compact::read_order_wire(bytes, self.order.take()) {
                 Some(order) => Ok(order),
                 None => {
                     self.compact.defer();
-                    return Ok(self.compact.numbers());
+                    return self.compact.numbers();
                 }
             }
         } else {
@@ -146,14 +152,18 @@ impl PricingEngine {
                 Err(_) => Order::from_json(&String::from_utf8_lossy(bytes)),
             }
         };
-        let quote = order.and_then(|order| engine.quote(&order, &self.options));
+        let quote = order.and_then(|order| {
+            let quote = engine.quote(&order, &self.options);
+            self.order = Some(order); // its buffers serve the next wire order
+            quote
+        });
         match quote {
             Ok(q) => self.compact.quote(&q),
             Err(problems) => self
                 .compact
                 .problems(problems_text(&problems, self.options.locale)),
         }
-        Ok(self.compact.numbers())
+        self.compact.numbers()
     }
 
     /// The text of the last `quoteInput` answer (taken: a second call gives `""`).

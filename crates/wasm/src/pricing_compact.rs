@@ -54,14 +54,27 @@ use homecare_pricing::{
 /// string:  u32 byte length, ASCII bytes      number: u32 low, u32 high     count: u32
 /// newUser: one byte 0 / 1                    (all little-endian)
 /// ```
-pub(crate) fn read_order_wire(bytes: &[u8]) -> Option<Order> {
+///
+/// `reuse` is the engine's previous order: its vectors and strings are refilled instead of
+/// allocated again (a quote on every tap).
+pub(crate) fn read_order_wire(bytes: &[u8], reuse: Option<Order>) -> Option<Order> {
+    let (mut items, mut consumables, coupon_pool, package_pool) = match reuse {
+        Some(o) => (o.items, o.consumables, o.coupon_id, o.package_id),
+        None => (Vec::new(), Vec::new(), None, None),
+    };
+    let refill = |pool: Option<String>, s: &str| {
+        let mut t = pool.unwrap_or_default();
+        t.clear();
+        t.push_str(s);
+        t
+    };
     let mut w = Wire { bytes, at: 0 };
     let mut seen = 0u32;
-    let mut items = None;
-    let mut consumables = Vec::new();
+    let (mut has_items, mut consumables_len) = (false, 0);
     let (mut distance, mut start, mut booked) = (None, None, None);
     let (mut new_user, mut coupon_id, mut points) = (false, None, 0);
     let (mut package_id, mut payment_plan) = (None, PlanKind::Full);
+    let (mut coupon_pool, mut package_pool) = (coupon_pool, package_pool);
     loop {
         let tag = w.byte()?;
         if tag == 0 {
@@ -75,29 +88,46 @@ pub(crate) fn read_order_wire(bytes: &[u8]) -> Option<Order> {
         match tag {
             1 => {
                 let n = w.count()?;
-                let mut list = Vec::with_capacity(n.min(64));
-                for _ in 0..n {
+                for i in 0..n {
                     let id = w.id()?;
                     let measure = match w.byte()? {
                         1 => Measure::Quantity(w.int(1, MAX_QUANTITY)?),
                         2 => Measure::Minutes(w.int(1, MAX_QUANTITY)?),
                         _ => return None,
                     };
-                    list.push(OrderItem {
-                        item_id: id.to_owned(),
-                        measure,
-                    });
+                    match items.get_mut(i) {
+                        Some(it) => {
+                            it.item_id.clear();
+                            it.item_id.push_str(id);
+                            it.measure = measure;
+                        }
+                        None => items.push(OrderItem {
+                            item_id: id.to_owned(),
+                            measure,
+                        }),
+                    }
                 }
-                items = Some(list);
+                items.truncate(n);
+                has_items = true;
             }
             2 => {
                 let n = w.count()?;
-                consumables.reserve(n.min(64));
-                for _ in 0..n {
-                    let id = w.id()?.to_owned();
+                for i in 0..n {
+                    let id = w.id()?;
                     let quantity = w.int(1, MAX_QUANTITY)?;
-                    consumables.push(OrderConsumable { id, quantity });
+                    match consumables.get_mut(i) {
+                        Some(c) => {
+                            c.id.clear();
+                            c.id.push_str(id);
+                            c.quantity = quantity;
+                        }
+                        None => consumables.push(OrderConsumable {
+                            id: id.to_owned(),
+                            quantity,
+                        }),
+                    }
                 }
+                consumables_len = n;
             }
             3 => distance = Some(w.int(0, MAX_SAFE)?),
             4 => start = Some(LocalDateTime::parse(w.str()?)?),
@@ -109,9 +139,9 @@ pub(crate) fn read_order_wire(bytes: &[u8]) -> Option<Order> {
                     _ => return None,
                 }
             }
-            7 => coupon_id = Some(w.id()?.to_owned()),
+            7 => coupon_id = Some(refill(coupon_pool.take(), w.id()?)),
             8 => points = w.int(0, MAX_SAFE)?,
-            9 => package_id = Some(w.id()?.to_owned()),
+            9 => package_id = Some(refill(package_pool.take(), w.id()?)),
             10 => {
                 payment_plan = match w.str()? {
                     "full" => PlanKind::Full,
@@ -122,11 +152,12 @@ pub(crate) fn read_order_wire(bytes: &[u8]) -> Option<Order> {
             _ => return None,
         }
     }
-    if w.at != bytes.len() {
+    if w.at != bytes.len() || !has_items {
         return None;
     }
+    consumables.truncate(consumables_len);
     Some(Order {
-        items: items?,
+        items,
         consumables,
         distance: Distance::Metres(distance?),
         appointment_start: start?,
@@ -146,22 +177,26 @@ struct Wire<'a> {
 }
 
 impl<'a> Wire<'a> {
+    #[inline(always)]
     fn byte(&mut self) -> Option<u8> {
         let b = *self.bytes.get(self.at)?;
         self.at += 1;
         Some(b)
     }
 
+    #[inline(always)]
     fn u32(&mut self) -> Option<u32> {
         let b = self.bytes.get(self.at..self.at + 4)?;
         self.at += 4;
         Some(u32::from_le_bytes(<[u8; 4]>::try_from(b).ok()?))
     }
 
+    #[inline(always)]
     fn count(&mut self) -> Option<usize> {
         usize::try_from(self.u32()?).ok()
     }
 
+    #[inline(always)]
     fn int(&mut self, min: i64, max: i64) -> Option<i64> {
         let low = u64::from(self.u32()?);
         let high = u64::from(self.u32()?);
@@ -169,6 +204,7 @@ impl<'a> Wire<'a> {
         (min..=max).contains(&n).then_some(n)
     }
 
+    #[inline(always)]
     fn str(&mut self) -> Option<&'a str> {
         let len = self.count()?;
         let b = self.bytes.get(self.at..self.at.checked_add(len)?)?;
@@ -176,6 +212,7 @@ impl<'a> Wire<'a> {
         core::str::from_utf8(b).ok().filter(|s| s.is_ascii())
     }
 
+    #[inline(always)]
     fn id(&mut self) -> Option<&'a str> {
         self.str().filter(|s| !s.is_empty())
     }
@@ -214,6 +251,7 @@ fn plan(k: PlanKind) -> i64 {
 }
 
 /// `n` as f64, exactly for |n| ≤ 2^53 (every amount a quote holds), without an `as` cast.
+#[inline(always)]
 fn exact(n: i64) -> f64 {
     if let Ok(small) = i32::try_from(n) {
         return f64::from(small);
@@ -256,14 +294,17 @@ pub(crate) struct Compact {
 }
 
 impl Compact {
+    #[inline(always)]
     fn num(&mut self, n: i64) {
         self.nums.push(exact(n));
     }
 
+    #[inline(always)]
     fn index(&mut self, i: usize) {
         self.num(i64::try_from(i).unwrap_or(-1));
     }
 
+    #[inline(always)]
     fn flag(&mut self, b: bool) {
         self.num(i64::from(b));
     }
@@ -482,7 +523,7 @@ mod tests {
             "consumables":[{"id":"dressing","quantity":2}],"distanceMetres":5200,
             "appointmentStart":"2026-12-01T09:00","bookedAt":"2026-11-30T20:00"}"#;
         let wire = base().tag(0).0;
-        assert_eq!(read_order_wire(&wire), Order::from_json(json).ok());
+        assert_eq!(read_order_wire(&wire, None), Order::from_json(json).ok());
         let full = base()
             .tag(6)
             .tag(1)
@@ -501,7 +542,10 @@ mod tests {
             r#""bookedAt":"2026-11-30T20:00","newUser":true,"couponId":"PCT10","points":1000,
               "packageId":"W10","paymentPlan":"deposit""#,
         );
-        assert_eq!(read_order_wire(&full), Order::from_json(&json_full).ok());
+        assert_eq!(
+            read_order_wire(&full, None),
+            Order::from_json(&json_full).ok()
+        );
         // Declined (the glue then sends JSON): bad values, duplicates, truncation, trailing bytes.
         for bad in [
             base().0,                                                   // no end tag
@@ -515,12 +559,20 @@ mod tests {
             Enc::default().tag(3).n(1).tag(0).0,                        // no items
             Enc::default().tag(1).count(1).s("a").tag(1).n(0).tag(0).0, // quantity 0
         ] {
-            assert_eq!(read_order_wire(&bad), None);
+            assert_eq!(read_order_wire(&bad, None), None);
         }
         let mut bad_time = base().tag(0).0;
         let at = bad_time.iter().position(|b| *b == b'T').unwrap();
         bad_time[at] = b' ';
-        assert_eq!(read_order_wire(&bad_time), None);
+        assert_eq!(read_order_wire(&bad_time, None), None);
+        // Refilling a previous order gives the same order as reading afresh, shrinking or not.
+        let big = read_order_wire(&full, None);
+        assert_eq!(
+            read_order_wire(&wire, big.clone()),
+            read_order_wire(&wire, None)
+        );
+        let small = read_order_wire(&wire, None);
+        assert_eq!(read_order_wire(&full, small), big);
     }
 
     #[test]
