@@ -121,7 +121,7 @@ impl PricingEngine {
 
     /// Quotes the order JSON in the first `len` bytes of the input buffer and returns the
     /// address of the answer's numbers in the compact form of `pricing_compact.rs` (strings in
-    /// [`PricingEngine::take_text`]); for problems, status 1 and their JSON array as the text.
+    /// [`PricingEngine::text_address`]); for problems, status 1 and their JSON array as the text.
     /// With `wire`, the input is an order in the glue's wire form (`read_order_wire`); one
     /// that form cannot carry exactly answers status 2, and the glue sends it again as JSON.
     #[wasm_bindgen(js_name = quoteInput)]
@@ -166,10 +166,11 @@ impl PricingEngine {
         self.compact.numbers()
     }
 
-    /// The text of the last `quoteInput` answer (taken: a second call gives `""`).
-    #[wasm_bindgen(js_name = takeText)]
-    pub fn take_text(&mut self) -> String {
-        core::mem::take(&mut self.compact.text)
+    /// Address of the text of the last `quoteInput` answer: UTF-16 code units, as many as
+    /// its numbers say (valid until the next call).
+    #[wasm_bindgen(js_name = textAddress)]
+    pub fn text_address(&self) -> usize {
+        self.compact.text_address()
     }
 
     /// Refund JSON for `{"quote","payments","event"}`, or the problem array.

@@ -29,7 +29,9 @@
 //! ```
 //!
 //! `S` is a string: `-1` for "the same as this slot's last string", else its length in UTF-16
-//! code units, the string itself being the next piece of the text.
+//! code units, the string itself being the next piece of the text. The text is UTF-16 code
+//! units in wasm memory (`textAddress`), which the glue turns into a string with
+//! `String.fromCharCode` — no UTF-8 decoding.
 
 use homecare_pricing::{
     DiscountKind, Distance, InsuranceCategory, LineKind, LocalDateTime, Measure, Order,
@@ -289,8 +291,12 @@ pub(crate) struct Compact {
     slot: usize,
     nums: Vec<f64>,
     /// The text of the last answer, until JS takes it.
-    pub(crate) text: String,
+    /// The text of the last answer as UTF-16 code units (what JS strings are made of), read
+    /// in place by the glue: no UTF-8 decoding of Chinese text on every tap.
+    text: Vec<u16>,
     scratch: String,
+    /// The times last sent in slots 1 and 2.
+    times: [Option<LocalDateTime>; 2],
 }
 
 impl Compact {
@@ -328,16 +334,21 @@ impl Compact {
             }
             None => self.sent.push(s.to_owned()),
         }
-        self.text.push_str(s);
-        let units = if s.is_ascii() {
-            s.len()
-        } else {
-            s.chars().map(char::len_utf16).sum()
-        };
-        self.index(units);
+        let before = self.text.len();
+        self.text.extend(s.encode_utf16());
+        self.index(self.text.len() - before);
     }
 
-    fn time(&mut self, t: LocalDateTime) {
+    /// A time in slot 1 or 2 (always those): unchanged times are not even formatted.
+    fn time(&mut self, t: LocalDateTime, which: usize) {
+        if let Some(last) = self.times.get_mut(which) {
+            if *last == Some(t) && self.sent.len() > self.slot {
+                self.slot += 1;
+                self.nums.push(-1.0);
+                return;
+            }
+            *last = Some(t);
+        }
         let mut s = core::mem::take(&mut self.scratch);
         s.clear();
         t.push_to(&mut s);
@@ -364,8 +375,8 @@ impl Compact {
                 | i64::from(q.package.is_some()) << 2,
         );
         self.str(&q.config_revision);
-        self.time(q.appointment_start);
-        self.time(q.booked_at);
+        self.time(q.appointment_start, 0);
+        self.time(q.booked_at, 1);
         for l in &q.lines {
             self.num(line_kind(l.kind));
             self.num(l.quantity);
@@ -433,7 +444,8 @@ impl Compact {
 
     /// The answer for problems: status 1, their JSON array as the text.
     pub(crate) fn problems(&mut self, json: String) {
-        self.text = json;
+        self.text.clear();
+        self.text.extend(json.encode_utf16());
         self.nums.clear();
         self.num(1);
         self.num(0);
@@ -454,14 +466,15 @@ impl Compact {
     }
 
     fn set_text_length(&mut self) {
-        let units: usize = if self.text.is_ascii() {
-            self.text.len()
-        } else {
-            self.text.chars().map(char::len_utf16).sum()
-        };
+        let units = i64::try_from(self.text.len()).unwrap_or(0);
         if let Some(n) = self.nums.get_mut(1) {
-            *n = exact(i64::try_from(units).unwrap_or(0));
+            *n = exact(units);
         }
+    }
+
+    /// Address of the text of the last answer (UTF-16 code units, 2-byte aligned).
+    pub(crate) fn text_address(&self) -> usize {
+        self.text.as_ptr().addr()
     }
 }
 
@@ -597,7 +610,7 @@ mod tests {
         c.str("交通费");
         c.str("x");
         assert_eq!(c.nums, [0.0, 3.0, 1.0]);
-        assert_eq!(c.text, "交通费x");
+        assert_eq!(String::from_utf16(&c.text).unwrap(), "交通费x");
         c.slot = 0;
         c.nums.clear();
         c.text.clear();
@@ -608,6 +621,6 @@ mod tests {
         assert!(!same(b"0123456789abcdefX", b"0123456789abcdefY"));
         assert!(!same(b"0123456789abcdeYX", b"0123456789abcdefX"));
         assert_eq!(c.nums, [-1.0, -1.0, 3.0]);
-        assert_eq!(c.text, "y😀");
+        assert_eq!(String::from_utf16(&c.text).unwrap(), "y😀");
     }
 }

@@ -231,13 +231,23 @@ API_PARTS.push(function installPricing(api, raw, ready) {
   // serves WeChat runtimes without it).
   var encoder = typeof TextEncoder === 'function' && typeof TextEncoder.prototype.encodeInto === 'function' ? new TextEncoder() : null;
   // Wasm memory seen as bytes and as f64 (views remade when the memory grows).
-  var memory = null, u8 = null, f64 = null;
+  var memory = null, u8 = null, u16 = null, f64 = null;
   function views() {
     if (memory === null) memory = raw.scratchMemory();
     if (u8 === null || u8.byteLength === 0) { // a grown memory detaches the old buffer
       u8 = new Uint8Array(memory.buffer);
+      u16 = new Uint16Array(memory.buffer);
       f64 = new Float64Array(memory.buffer);
     }
+  }
+  /** The engine's answer text: `len` UTF-16 code units in wasm memory. */
+  function readText(h, len) {
+    var at = h.textAddress() >>> 1;
+    views();
+    if (len <= 4096) return String.fromCharCode.apply(null, u16.subarray(at, at + len));
+    var out = ''; // in chunks: apply has an argument limit (a split surrogate pair rejoins)
+    for (var i = 0; i < len; i += 4096) out += String.fromCharCode.apply(null, u16.subarray(at + i, at + Math.min(len, i + 4096)));
+    return out;
   }
   /**
    * Writes `str` as UTF-8 into the engine's input buffer (TextEncoder semantics: a lone
@@ -421,9 +431,8 @@ API_PARTS.push(function installPricing(api, raw, ready) {
     if (text !== null) ptr = h.quoteInput(writeInput(this, h, text), false);
     var b = ptr >>> 3;
     views();
-    var strings = f64[b + 1] > 0 ? h.takeText() : '';
+    var strings = f64[b + 1] > 0 ? readText(h, f64[b + 1]) : '';
     if (f64[b] !== 0) return { ok: false, errors: JSON.parse(strings) };
-    views(); // takeText may have grown the memory
     return { ok: true, value: decodeQuote(f64, b, strings, this._slots), warnings: [] };
   };
 
