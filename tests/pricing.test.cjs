@@ -156,6 +156,59 @@ ptest('an engine quotes many orders from one config; messages follow the locale'
   } finally { engine.free(); }
 });
 
+ptest('engine.quote (wire form, string slots) answers exactly what the JSON path answers', () => {
+  // engine.quote sends plain orders in a wire form and the strings that changed since its last
+  // quote; the one-off quote sends JSON and parses the quote JSON. One engine, many shapes and
+  // taps in a row, so the slots keep changing; results must be deep-equal every time.
+  const engine = new core.PriceEngine(BASE);
+  const item = (itemId, m) => (itemId === 'rehab' ? { itemId, minutes: m } : { itemId, quantity: m });
+  class Order { constructor(o) { Object.assign(this, o); } }
+  const shapes = [
+    ORDER,
+    { ...ORDER, couponId: null, points: null, consumables: null, newUser: null, packageId: null, paymentPlan: null },
+    { ...ORDER, couponId: undefined, extra: undefined, newUser: true },
+    { ...ORDER, items: [{ itemId: 'rehab', quantity: null, minutes: 61 }, { itemId: 'wound', quantity: 1, minutes: undefined }] },
+    { ...ORDER, items: [{ itemId: '伤口', quantity: 1 }] },
+    { ...ORDER, items: [{ itemId: 'wound', quantity: 1.5 }] },
+    { ...ORDER, points: '1000' },
+    { ...ORDER, distanceMetres: -1 },
+    { ...ORDER, distanceMetres: undefined, from: { lat: 22.52, lng: 113.39 }, to: { lat: 22.53, lng: 113.4 } },
+    { ...ORDER, items: [] },
+    { ...ORDER, couponId: '' },
+    { ...ORDER, appointmentStart: '2026-02-30T09:00' },
+    { ...ORDER, items: [{ itemId: 'wound', quantity: 1, note: 'x' }] },
+    { ...ORDER, paymentPlan: 'later' },
+    Object.assign(Object.create(null), ORDER),
+    new Order(ORDER),
+  ];
+  try {
+    for (let round = 0; round < 3; round++) {
+      for (const [i, o] of shapes.entries()) {
+        const options = { locale: (i + round) % 3 === 0 ? 'en' : 'zh-CN' };
+        assert.deepEqual(engine.quote(o, options), core.quote(o, BASE, options), `shape ${i}, round ${round}`);
+      }
+      for (let t = 0; t < 40; t++) {
+        const o = {
+          ...ORDER, points: (t * 700) % 7300 - ((t * 700) % 7300) % 100, distanceMetres: 1000 + t * 977,
+          items: [item('wound', 1 + (t % 3)), item('rehab', 15 + t * 7)], paymentPlan: t % 2 ? 'full' : 'deposit',
+        };
+        assert.deepEqual(engine.quote(o), core.quote(o, BASE), `tap ${t}`);
+      }
+    }
+    // Something enumerable on Object.prototype: JSON.stringify ignores it, and so must the
+    // wire form (it then sends JSON).
+    Object.defineProperty(Object.prototype, 'points', { value: 5, enumerable: true, configurable: true, writable: true });
+    try {
+      const { points, ...noPoints } = ORDER;
+      assert.equal(points, 1000);
+      assert.deepEqual(engine.quote(noPoints), core.quote(noPoints, BASE));
+      assert.equal(engine.quote(noPoints).value.points.used, 0);
+    } finally {
+      delete Object.prototype.points;
+    }
+  } finally { engine.free(); }
+});
+
 ptest('config problems: paths, the throwing constructor, create(), and the one-off prefix', () => {
   const bad = structuredClone(BASE);
   bad.items[2].unitPrice = '10000';

@@ -15,9 +15,7 @@ use crate::geo::straight_line_metres;
 use crate::json;
 use crate::messages::codes;
 use crate::money::{add, div_ceil, mul, ratio_floor, ratio_half_up, sub, sum, MAX_SAFE};
-use crate::order::{
-    read_order, read_order_fast, Distance, Measure, Order, PlanKind, PriceOptions, MAX_QUANTITY,
-};
+use crate::order::{Distance, Measure, Order, PlanKind, PriceOptions, MAX_QUANTITY};
 use crate::quote::{
     Allocation, Discount, DiscountKind, InsuranceEstimate, Line, LineKind, PackageUse, PaymentPlan,
     PointsInfo, Quote, Subtotals, Totals,
@@ -139,12 +137,8 @@ impl PriceEngine {
         order_json: &str,
         options: &PriceOptions,
     ) -> Result<String, Vec<Problem>> {
-        let order = match read_order_fast(order_json) {
-            Some(order) => order,
-            None => read_order(&json::parse(order_json, "")?, "")?,
-        };
-        let quote = self.quote(&order, options)?;
-        to_json(&quote, 640 + 320 * quote.lines.len())
+        let order = Order::from_json(order_json)?;
+        Ok(self.quote(&order, options)?.to_json())
     }
 
     /// Quotes an order. All problems with the order's lines are reported together; discount

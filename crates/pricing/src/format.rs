@@ -62,7 +62,12 @@ pub(crate) fn push_yuan(out: &mut String, fen: i64) {
             break;
         }
     }
-    out.push_str(core::str::from_utf8(buf.get(at..).unwrap_or(&[])).unwrap_or(""));
+    push_ascii(out, buf.get(at..).unwrap_or(&[]));
+}
+
+/// Appends ASCII bytes (digits, `,` and `.`).
+fn push_ascii(out: &mut String, bytes: &[u8]) {
+    out.push_str(core::str::from_utf8(bytes).unwrap_or(""));
 }
 
 fn ascii_digit(d: u64) -> char {
@@ -96,7 +101,7 @@ fn push_digits(out: &mut String, mut n: u64) {
             break;
         }
     }
-    out.push_str(core::str::from_utf8(buf.get(at..).unwrap_or(&[])).unwrap_or(""));
+    push_ascii(out, buf.get(at..).unwrap_or(&[]));
 }
 
 /// `5150` metres → `5.2` (kilometres, one decimal, rounded half up). Display only: money is

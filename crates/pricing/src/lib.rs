@@ -37,6 +37,7 @@ pub mod messages;
 mod money;
 mod order;
 mod quote;
+mod quote_json;
 mod refund;
 mod settlement;
 mod snapshot;

@@ -40,6 +40,11 @@ pub(crate) fn sum(values: impl IntoIterator<Item = i64>) -> Result<i64, Problem>
 ///
 /// Used for: deposits, percentage coupons, surcharge rates, cancellation refund percentages.
 pub(crate) fn ratio_half_up(amount: i64, bp: i64) -> Result<i64, Problem> {
+    // The same result in 64 bits when the product fits (every real quote): 128-bit division is
+    // a software routine on wasm32.
+    if let Some(p) = amount.checked_mul(bp).and_then(|p| p.checked_add(5_000)) {
+        return Ok(p / 10_000);
+    }
     let p = i128::from(amount)
         .checked_mul(i128::from(bp))
         .ok_or_else(overflow)?;
@@ -52,6 +57,9 @@ pub(crate) fn ratio_half_up(amount: i64, bp: i64) -> Result<i64, Problem> {
 /// Used where rounding up would promise more than the rule allows: the points cap and the
 /// insurance fund estimate.
 pub(crate) fn ratio_floor(amount: i64, bp: i64) -> Result<i64, Problem> {
+    if let Some(p) = amount.checked_mul(bp) {
+        return Ok(p / 10_000);
+    }
     let p = i128::from(amount)
         .checked_mul(i128::from(bp))
         .ok_or_else(overflow)?;
@@ -83,6 +91,23 @@ mod tests {
         assert_eq!(ratio_floor(1, 5_000).unwrap(), 0);
         assert_eq!(ratio_half_up(i64::MAX, 10_000).unwrap(), i64::MAX);
         assert!(ratio_half_up(i64::MAX, 20_000).is_err());
+        // The 64-bit fast path and the 128-bit path agree at their border and for negatives.
+        for a in [
+            i64::MAX / 10_000 - 1,
+            i64::MAX / 10_000,
+            i64::MAX / 10_000 + 1,
+            -12_345,
+            -25,
+        ] {
+            for bp in [1, 2_000, 9_999, 10_000] {
+                let p = i128::from(a) * i128::from(bp);
+                assert_eq!(ratio_floor(a, bp).ok(), i64::try_from(p / 10_000).ok());
+                assert_eq!(
+                    ratio_half_up(a, bp).ok(),
+                    i64::try_from((p + 5_000) / 10_000).ok()
+                );
+            }
+        }
         assert_eq!(div_ceil(61, 30).unwrap(), 3);
         assert_eq!(div_ceil(60, 30).unwrap(), 2);
         assert!(add(i64::MAX, 1).is_err());

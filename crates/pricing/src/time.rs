@@ -49,6 +49,29 @@ impl LocalDateTime {
             .then_some(LocalDateTime(minutes))
     }
 
+    /// Appends `YYYY-MM-DDTHH:MM` to `out` (what `to_string` gives, without `core::fmt`).
+    pub fn push_to(self, out: &mut String) {
+        let (y, m, d) = self.date().ymd();
+        let t = self.time().0;
+        let mut buf = *b"0000-00-00T00:00";
+        for (at, n, width) in [
+            (0, y, 4),
+            (5, m, 2),
+            (8, d, 2),
+            (11, t / 60, 2),
+            (14, t % 60, 2),
+        ] {
+            let mut n = n;
+            for i in (at..at + width).rev() {
+                if let Some(b) = buf.get_mut(i) {
+                    *b = b'0' + u8::try_from(n % 10).unwrap_or(0);
+                }
+                n /= 10;
+            }
+        }
+        out.push_str(core::str::from_utf8(&buf).unwrap_or(""));
+    }
+
     /// Minutes since 1970-01-01T00:00 local time.
     pub fn minutes(self) -> i64 {
         self.0
@@ -186,6 +209,17 @@ impl<'de> Deserialize<'de> for LocalDateTime {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn push_to_writes_what_display_writes(m in -36_816_480i64..4_102_444_800) {
+            if let Some(t) = LocalDateTime::from_minutes(m) {
+                let mut s = String::from("x");
+                t.push_to(&mut s);
+                prop_assert_eq!(s, format!("x{t}"));
+            }
+        }
+    }
 
     #[test]
     fn rejects_malformed() {

@@ -272,6 +272,8 @@ const ACCEPTABLE: &[&str] = &[
 ];
 
 fn check_quote(q: &Quote) -> Result<(), TestCaseError> {
+    // The hand-written JSON is byte for byte what serde writes.
+    prop_assert_eq!(q.to_json(), serde_json::to_string(q).unwrap());
     let mut net_sum = 0i64;
     let mut gross = 0i64;
     for l in &q.lines {

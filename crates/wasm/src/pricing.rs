@@ -9,11 +9,14 @@
 //! `{path, code, params, message}`, so the glue tells them apart by the first character
 //! (`{` or `[`) without a wrapper object to build and parse.
 
+#[path = "pricing_compact.rs"]
+mod compact;
+
 use crate::error::{misuse, Param};
 use crate::json_check::problem_json;
 use homecare_core::{Locale, Problem};
 use homecare_pricing::messages::codes;
-use homecare_pricing::{self as pricing, PriceEngine, PriceOptions};
+use homecare_pricing::{self as pricing, Order, PriceEngine, PriceOptions};
 use serde_json::Value;
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::JsValue;
@@ -50,6 +53,10 @@ fn compile_under_config(config_json: &str) -> Result<PriceEngine, Vec<Problem>> 
 #[wasm_bindgen]
 pub struct PricingEngine {
     engine: Result<PriceEngine, Vec<Problem>>,
+    compact: compact::Compact,
+    input: Vec<u8>,
+    options: PriceOptions,
+    order: Option<Order>,
 }
 
 #[wasm_bindgen]
@@ -59,6 +66,10 @@ impl PricingEngine {
     pub fn new(config_json: &str) -> PricingEngine {
         PricingEngine {
             engine: PriceEngine::from_json(config_json),
+            compact: compact::Compact::default(),
+            input: Vec::new(),
+            options: PriceOptions::default(),
+            order: None,
         }
     }
 
@@ -88,6 +99,78 @@ impl PricingEngine {
             engine.quote_json(order_json, &options),
             options.locale,
         ))
+    }
+
+    /// Address of this engine's input buffer, with room for `n` bytes (valid until the next
+    /// call; the glue writes the order's UTF-8 there). Each engine has its own buffer, so no
+    /// other module's cached address goes stale when it grows.
+    #[wasm_bindgen(js_name = inputBuffer)]
+    pub fn input_buffer(&mut self, n: usize) -> usize {
+        if self.input.len() < n {
+            self.input.resize(n, 0);
+        }
+        self.input.as_ptr().addr()
+    }
+
+    /// Sets the locale of the following `quoteInput` calls (misuse for an unknown tag).
+    #[wasm_bindgen(js_name = setLocale)]
+    pub fn set_locale(&mut self, locale_tag: &str) -> Result<(), JsValue> {
+        self.options = options(locale_tag)?;
+        Ok(())
+    }
+
+    /// Quotes the order JSON in the first `len` bytes of the input buffer and returns the
+    /// address of the answer's numbers in the compact form of `pricing_compact.rs` (strings in
+    /// [`PricingEngine::text_address`]); for problems, status 1 and their JSON array as the text.
+    /// With `wire`, the input is an order in the glue's wire form (`read_order_wire`); one
+    /// that form cannot carry exactly answers status 2, and the glue sends it again as JSON.
+    #[wasm_bindgen(js_name = quoteInput)]
+    ///
+    /// An engine whose config has problems (the glue never keeps one) answers those problems.
+    pub fn quote_input(&mut self, len: usize, wire: bool) -> usize {
+        let engine = match &self.engine {
+            Ok(engine) => engine,
+            Err(problems) => {
+                let text = problems_text(problems, self.options.locale);
+                self.compact.problems(text);
+                return self.compact.numbers();
+            }
+        };
+        let bytes = self.input.get(..len).unwrap_or(&[]);
+        let order = if wire {
+            match compact::read_order_wire(bytes, self.order.take()) {
+                Some(order) => Ok(order),
+                None => {
+                    self.compact.defer();
+                    return self.compact.numbers();
+                }
+            }
+        } else {
+            // The glue's encoder writes valid UTF-8; anything else is read lossily, not trusted.
+            match core::str::from_utf8(bytes) {
+                Ok(text) => Order::from_json(text),
+                Err(_) => Order::from_json(&String::from_utf8_lossy(bytes)),
+            }
+        };
+        let quote = order.and_then(|order| {
+            let quote = engine.quote(&order, &self.options);
+            self.order = Some(order); // its buffers serve the next wire order
+            quote
+        });
+        match quote {
+            Ok(q) => self.compact.quote(&q),
+            Err(problems) => self
+                .compact
+                .problems(problems_text(&problems, self.options.locale)),
+        }
+        self.compact.numbers()
+    }
+
+    /// Address of the text of the last `quoteInput` answer: UTF-16 code units, as many as
+    /// its numbers say (valid until the next call).
+    #[wasm_bindgen(js_name = textAddress)]
+    pub fn text_address(&self) -> usize {
+        self.compact.text_address()
     }
 
     /// Refund JSON for `{"quote","payments","event"}`, or the problem array.
