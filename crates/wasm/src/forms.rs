@@ -43,16 +43,16 @@ fn with_registry<R>(f: impl FnOnce(&Registry) -> R) -> Result<R, JsValue> {
     REGISTRY.with(|r| r.try_borrow().map(|r| f(&r)).map_err(|_| busy()))
 }
 
-/// Options of one call: the fast path (`options_json` empty) builds them from the three
-/// strings; otherwise `options_json` carries every option (`asOf` included, the glue fills it),
-/// parsed once per distinct text.
-fn options(
-    as_of: &str,
-    locale_tag: &str,
-    mode: &str,
-    options_json: &str,
-) -> Result<Rc<Options>, JsValue> {
-    if !options_json.is_empty() {
+/// Separates `asOf`, locale and mode in the short form of the options argument.
+const SEP: char = '\u{1f}';
+
+/// Options of one call, from one string (each string argument costs a copy and an allocation
+/// in both directions): either `asOf␟locale␟mode` (U+001F between; the glue's common case) or
+/// JSON carrying every option (`asOf` included, the glue fills it), parsed once per distinct
+/// text.
+fn options(call: &str) -> Result<Rc<Options>, JsValue> {
+    if call.starts_with('{') {
+        let options_json = call;
         let cached = LAST_OPTIONS.with(|c| {
             c.try_borrow().ok().and_then(|c| match c.as_ref() {
                 Some((text, o)) if text == options_json => Some(Rc::clone(o)),
@@ -70,6 +70,12 @@ fn options(
         });
         return Ok(o);
     }
+    let mut parts = call.split(SEP);
+    let (Some(as_of), Some(locale_tag), Some(mode), None) =
+        (parts.next(), parts.next(), parts.next(), parts.next())
+    else {
+        return Err(invalid("options"));
+    };
     let as_of = Date::parse(as_of).ok_or_else(|| invalid("asOf"))?;
     let mut o = Options::new(as_of);
     o.locale = locale(locale_tag)?;
@@ -148,17 +154,10 @@ fn thrown(p: &Problem) -> JsValue {
     misuse(p.code, &params)
 }
 
-/// Raw `validateForm`: result JSON for one form.
+/// Raw `validateForm`: result JSON for one form; `call` is the options (see [`options`]).
 #[wasm_bindgen(js_name = formsValidate)]
-pub fn forms_validate(
-    form_id: &str,
-    data_json: &str,
-    as_of: &str,
-    locale_tag: &str,
-    mode: &str,
-    options_json: &str,
-) -> Result<String, JsValue> {
-    let opts = options(as_of, locale_tag, mode, options_json)?;
+pub fn forms_validate(form_id: &str, data_json: &str, call: &str) -> Result<String, JsValue> {
+    let opts = options(call)?;
     let r = with_registry(|reg| validate_form_json(reg, form_id, data_json, &opts))?;
     r.map(|r| result_json(&r, opts.locale))
         .map_err(|p| thrown(&p))
@@ -170,12 +169,9 @@ pub fn forms_validate_field(
     form_id: &str,
     path: &str,
     data_json: &str,
-    as_of: &str,
-    locale_tag: &str,
-    mode: &str,
-    options_json: &str,
+    call: &str,
 ) -> Result<String, JsValue> {
-    let opts = options(as_of, locale_tag, mode, options_json)?;
+    let opts = options(call)?;
     let r = with_registry(|reg| validate_field_json(reg, form_id, path, data_json, &opts))?;
     r.map(|r| result_json(&r, opts.locale))
         .map_err(|p| thrown(&p))
