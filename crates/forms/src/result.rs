@@ -135,7 +135,7 @@ fn push_str_json(out: &mut String, s: &str) {
 /// Appends `s` as a JSON string, exactly as `serde_json` writes it; text without a quote,
 /// backslash or control character (nearly all form text) is copied in one piece.
 pub fn push_json_string(out: &mut String, s: &str) {
-    if s.bytes().all(|b| b >= 0x20 && b != b'"' && b != b'\\') {
+    if !needs_escape(s.as_bytes()) {
         out.reserve(s.len().saturating_add(2));
         out.push('"');
         out.push_str(s);
@@ -146,6 +146,31 @@ pub fn push_json_string(out: &mut String, s: &str) {
         Ok(q) => out.push_str(&q),
         Err(_) => out.push_str("\"\""),
     }
+}
+
+/// Whether JSON needs an escape in `b`: a quote, a backslash or a control character. Eight
+/// bytes at a time (exact SWAR tests: "has a byte equal to" / "has a byte below 0x20").
+fn needs_escape(b: &[u8]) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGHS;
+    let mut chunks = b.chunks_exact(8);
+    for chunk in &mut chunks {
+        let Ok(bytes) = <[u8; 8]>::try_from(chunk) else {
+            return true;
+        };
+        let x = u64::from_le_bytes(bytes);
+        let hit = zero(x ^ (ONES * u64::from(b'"')))
+            | zero(x ^ (ONES * u64::from(b'\\')))
+            | (x.wrapping_sub(ONES * 0x20) & !x & HIGHS);
+        if hit != 0 {
+            return true;
+        }
+    }
+    chunks
+        .remainder()
+        .iter()
+        .any(|&c| c < 0x20 || c == b'"' || c == b'\\')
 }
 
 /// Appends `v` as compact JSON, byte for byte what `serde_json::to_string` gives (keys in
@@ -362,6 +387,27 @@ mod tests {
         assert!(segments(".a").is_none());
         assert!(segments("[1]").is_none());
         assert!(under("a[1].b", "a[1]") && under("a", "a") && !under("ab", "a"));
+    }
+
+    #[test]
+    fn escape_test_finds_every_byte_at_every_offset() {
+        for len in 0..20 {
+            for at in 0..len {
+                for bad in [b'"', b'\\', 0u8, 0x1f, b'\n'] {
+                    let mut v = vec![b'a'; len];
+                    if let Some(x) = v.get_mut(at) {
+                        *x = bad;
+                    }
+                    assert!(needs_escape(&v), "{len} {at} {bad}");
+                }
+                let mut v = vec![b'a'; len];
+                if let Some(x) = v.get_mut(at) {
+                    *x = 0x20;
+                }
+                assert!(!needs_escape(&v));
+            }
+        }
+        assert!(!needs_escape("王秀英 高血压20年 \u{7f}\u{a0}".as_bytes()));
     }
 
     #[test]

@@ -167,8 +167,9 @@ pub(crate) fn run(
         opts,
         issues: Vec::new(),
         ids: Vec::new(),
-        frames: Vec::new(),
-        path: String::new(),
+        // Schemas nest at most 8 levels; paths are short.
+        frames: Vec::with_capacity(16),
+        path: String::with_capacity(64),
     };
     let value = match data {
         Value::Object(map) => Value::Object(w.object(&schema.root, map)),
