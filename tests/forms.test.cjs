@@ -199,3 +199,48 @@ test('garbage through every forms export: error result or HomecareError, never a
   }
   core.setMessages('en', {});
 });
+
+test('equal options reuse the last options text; changed or mutated options never do', () => {
+  const form = 'register.emergencyContacts';
+  const data = { emergencyContacts: [
+    { name: '李建国', relationship: 'spouse', mobile: '13912345678' },
+    { name: '李小红', relationship: 'child', mobile: '15800001111' },
+  ] };
+  const context = { mobile: '13800138000' };
+  const options = { asOf: '2026-11-30', now: '2026-11-30T09:00', context };
+  assert.equal(core.validateForm(form, data, options).ok, true);
+  assert.equal(core.validateForm(form, data, { ...options, context: { ...context } }).ok, true);
+  // The same context object, mutated in place: the user's own number is now contact 2's.
+  context.mobile = '15800001111';
+  let r = core.validateForm(form, data, options);
+  assert.equal(r.ok, false);
+  assert.deepEqual(r.errors.map((e) => [e.path, e.code]), [['emergencyContacts[1].mobile', 'compare.same']]);
+  context.mobile = '13800138000';
+  assert.equal(core.validateForm(form, data, options).ok, true);
+  // An extra key, a key that JSON drops, a value JSON transforms: still exact.
+  context.extra = undefined;
+  assert.equal(core.validateForm(form, data, options).ok, true);
+  context.mobile = { toJSON: () => '15800001111' };
+  assert.equal(core.validateForm(form, data, options).ok, false);
+  context.mobile = '13800138000';
+  r = core.validateField(form, 'emergencyContacts[1].mobile', data, { ...options, context: { mobile: '15800001111' } });
+  assert.equal(r.ok, false);
+  assert.equal(core.validateForm(form, data, options).ok, true);
+  // Bad options still throw after a cached call, and a getter that throws is misuse.
+  assert.throws(() => core.validateForm(form, data, { ...options, now: 'soon' }), { code: 'options.invalid' });
+  const trap = { ...options, get context() { throw new Error('boom'); } };
+  assert.throws(() => core.validateForm(form, data, trap), { code: 'arg.invalid_value' });
+  assert.equal(core.validateForm(form, data, options).ok, true);
+});
+
+test('asOf, locale and mode that would not survive the short options form still name themselves', () => {
+  const data = { mobile: '13800138000', code: '123456' };
+  assert.equal(core.validateForm('login.sms', data, { asOf: '2026-11-30', locale: 'en', mode: 'firstPerField' }).ok, true);
+  for (const [key, value] of [['asOf', '{"asOf":"2026-11-30"}'], ['asOf', '2026-11-30\u001fen\u001fall'],
+    ['locale', 'en\u001fall'], ['mode', 'all\u001f'], ['asOf', '2026-02-30'], ['locale', 'fr'], ['mode', 'some']]) {
+    assert.throws(() => core.validateForm('login.sms', data, { asOf: '2026-11-30', [key]: value }),
+      (e) => e instanceof core.HomecareError && e.params.name === key, `${key}=${JSON.stringify(value)}`);
+    assert.throws(() => core.validateField('login.sms', 'mobile', data, { asOf: '2026-11-30', [key]: value }),
+      (e) => e instanceof core.HomecareError && e.params.name === key, `${key}=${JSON.stringify(value)}`);
+  }
+});

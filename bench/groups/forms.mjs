@@ -55,7 +55,7 @@ race('register.emergencyContacts', 'invalid', invalidContacts, contactsOptions, 
   const { options, valid } = load('staff.onboarding');
   const text = JSON.stringify(valid);
   const extra = JSON.stringify({ ...options, locale: 'zh-CN', mode: 'all' });
-  cases.push({ name: 'staff.onboarding valid: raw export, result left as text', core: () => raw.formsValidate('staff.onboarding', text, '', '', '', extra),
+  cases.push({ name: 'staff.onboarding valid: raw export, result left as text', core: () => raw.formsValidate('staff.onboarding', text, extra),
     peer: { name: 'validateForm (full)', fn: () => core.validateForm('staff.onboarding', valid, options) }, inner: 200 });
   const fast = { asOf: options.asOf };
   cases.push({ name: 'staff.onboarding valid: fast path (asOf only, no options JSON)', core: () => core.validateForm('staff.onboarding', valid, fast),

@@ -41,10 +41,23 @@ fn days_in_month(year: u16, month: u8) -> u8 {
 
 /// Parses exactly `n` ASCII digits.
 fn digits(s: &str, n: usize) -> Option<u32> {
-    if s.len() != n || !s.bytes().all(|b| b.is_ascii_digit()) {
+    if s.len() != n || n > 9 {
         return None;
     }
-    s.parse().ok()
+    // At most 9 digits, so no overflow: a plain fold instead of `str::parse`.
+    s.bytes().try_fold(0u32, |acc, b| {
+        b.is_ascii_digit().then(|| acc * 10 + u32::from(b - b'0'))
+    })
+}
+
+/// Appends `n` as exactly `width` decimal digits (zero-padded; `n` fits).
+fn push_padded(out: &mut String, n: u32, width: u32) {
+    let mut div = 10u32.pow(width.saturating_sub(1));
+    while div > 0 {
+        let d = (n / div) % 10;
+        out.push(char::from_digit(d, 10).unwrap_or('0'));
+        div /= 10;
+    }
 }
 
 impl Date {
@@ -156,6 +169,24 @@ impl Date {
     }
 }
 
+impl Date {
+    /// Appends `YYYY-MM-DD` (what `to_string` gives, without the formatting machinery).
+    pub fn push_to(self, out: &mut String) {
+        push_padded(out, u32::from(self.year), 4);
+        out.push('-');
+        push_padded(out, u32::from(self.month), 2);
+        out.push('-');
+        push_padded(out, u32::from(self.day), 2);
+    }
+
+    /// `YYYY-MM-DD` as a new string.
+    pub fn to_text(self) -> String {
+        let mut s = String::with_capacity(10);
+        self.push_to(&mut s);
+        s
+    }
+}
+
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
@@ -185,6 +216,22 @@ impl Time {
             .then(|| u16::try_from(h * 60 + m).ok())
             .flatten()
             .map(|minutes| Time { minutes })
+    }
+}
+
+impl Time {
+    /// Appends `HH:MM`.
+    pub fn push_to(self, out: &mut String) {
+        push_padded(out, u32::from(self.minutes / 60), 2);
+        out.push(':');
+        push_padded(out, u32::from(self.minutes % 60), 2);
+    }
+
+    /// `HH:MM` as a new string.
+    pub fn to_text(self) -> String {
+        let mut s = String::with_capacity(5);
+        self.push_to(&mut s);
+        s
     }
 }
 
@@ -244,6 +291,17 @@ impl DateTime {
     }
 }
 
+impl DateTime {
+    /// `YYYY-MM-DDTHH:MM` as a new string.
+    pub fn to_text(self) -> String {
+        let mut s = String::with_capacity(16);
+        self.date.push_to(&mut s);
+        s.push('T');
+        self.time.push_to(&mut s);
+        s
+    }
+}
+
 impl fmt::Display for DateTime {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}T{}", self.date, self.time)
@@ -253,6 +311,26 @@ impl fmt::Display for DateTime {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn text_matches_display() {
+        for d in ["0001-01-01", "1950-03-08", "9999-12-31", "2024-02-29"] {
+            let d = Date::parse(d).unwrap();
+            assert_eq!(d.to_text(), d.to_string());
+        }
+        for m in [0u16, 9, 61, 599, 1439] {
+            let t = Time { minutes: m };
+            assert_eq!(t.to_text(), t.to_string());
+            let dt = DateTime {
+                date: Date::new(2026, 1, 2).unwrap(),
+                time: t,
+            };
+            assert_eq!(dt.to_text(), dt.to_string());
+        }
+        assert_eq!(digits("0123", 4), Some(123));
+        assert_eq!(digits("01a3", 4), None);
+        assert_eq!(digits("+123", 4), None);
+    }
     use proptest::prelude::*;
 
     #[test]

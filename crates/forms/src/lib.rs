@@ -55,7 +55,10 @@ pub use number::Dec;
 pub use options::{Mode, Options};
 pub use overrides::MessageOverrides;
 pub use registry::{builtin_errors, Registry, BUILTIN_SCHEMAS};
-pub use result::{problem_json, problems_json, validate_field, validate_field_json, FormResult};
+pub use result::{
+    problem_json, problems_json, push_json_string, push_value_json, validate_field,
+    validate_field_json, FormResult,
+};
 pub use schema::Schema;
 pub use schema_parse::{parse_schema, schema_from_value, MAX_SCHEMA_DEPTH};
 pub use text::{normalize_text, CharSet};

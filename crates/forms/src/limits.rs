@@ -54,21 +54,17 @@ pub fn prescan_json(text: &str, limits: &Limits) -> Result<(), Problem> {
     if text.len() > limits.max_bytes {
         return Err(Problem::new("", "input.too_large").int("max", to_i64(limits.max_bytes)));
     }
+    let bytes = text.as_bytes();
     let mut depth: u32 = 0;
-    let mut in_string = false;
-    let mut escaped = false;
-    for b in text.bytes() {
-        if in_string {
-            match (escaped, b) {
-                (true, _) => escaped = false,
-                (false, b'\\') => escaped = true,
-                (false, b'"') => in_string = false,
-                _ => {}
-            }
-            continue;
-        }
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        i += 1;
         match b {
-            b'"' => in_string = true,
+            b'"' => match skip_string(bytes, i) {
+                Some(next) => i = next,
+                // Unterminated: no bracket after it counts (serde_json reports it).
+                None => return Ok(()),
+            },
             b'[' | b'{' => {
                 depth = depth.saturating_add(1);
                 if depth > limits.max_depth {
@@ -82,6 +78,42 @@ pub fn prescan_json(text: &str, limits: &Limits) -> Result<(), Problem> {
         }
     }
     Ok(())
+}
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGHS: u64 = 0x8080_8080_8080_8080;
+
+/// Whether any byte of `x` is zero (the classic SWAR test; exact for the lowest match).
+fn zero_byte(x: u64) -> u64 {
+    x.wrapping_sub(ONES) & !x & HIGHS
+}
+
+/// The index just past the closing quote of the string whose content starts at `i`, or
+/// `None` if it never closes. Eight bytes at a time until a quote or backslash shows up.
+fn skip_string(bytes: &[u8], mut i: usize) -> Option<usize> {
+    loop {
+        if let Some(chunk) = bytes.get(i..i.saturating_add(8)) {
+            let x = u64::from_le_bytes(<[u8; 8]>::try_from(chunk).ok()?);
+            let hits =
+                zero_byte(x ^ (ONES * u64::from(b'"'))) | zero_byte(x ^ (ONES * u64::from(b'\\')));
+            if hits == 0 {
+                i = i.saturating_add(8);
+                continue;
+            }
+            // The lowest flagged byte is a real match (borrows only run upwards).
+            let k = usize::try_from(hits.trailing_zeros() / 8).ok()?;
+            i = i.saturating_add(k);
+        } else {
+            let rest = bytes.get(i..)?;
+            let k = rest.iter().position(|&c| c == b'"' || c == b'\\')?;
+            i = i.saturating_add(k);
+        }
+        match bytes.get(i) {
+            Some(b'\\') => i = i.saturating_add(2),
+            Some(_) => return Some(i.saturating_add(1)),
+            None => return None,
+        }
+    }
 }
 
 pub(crate) fn to_i64(n: usize) -> i64 {
@@ -104,5 +136,26 @@ mod tests {
             "input.too_deep"
         );
         assert!(prescan_json("]]]]", &l).is_ok());
+        assert!(prescan_json(r#"["\\\\"]"#, &l).is_ok());
+        assert_eq!(
+            prescan_json(r#"["\\\\",[[["#, &l).unwrap_err().code,
+            "input.too_deep"
+        );
+        assert!(prescan_json(r#"["abc\\"#, &l).is_ok());
+        assert!(prescan_json(r#"["abc[[[["#, &l).is_ok());
+        // Quotes and backslashes at every offset of the eight-byte steps.
+        for pad in 0..17 {
+            let x = "x".repeat(pad);
+            let ok = format!(r#"["{x}\"[[[[", "{x}\\", "é{x}"]"#);
+            assert!(prescan_json(&ok, &l).is_ok(), "{ok}");
+            let deep = format!(r#"["{x}\\",[[["#);
+            assert_eq!(
+                prescan_json(&deep, &l).unwrap_err().code,
+                "input.too_deep",
+                "{deep}"
+            );
+            let open = format!(r#"["{x}\"[[[["#);
+            assert!(prescan_json(&open, &l).is_ok(), "{open}");
+        }
     }
 }

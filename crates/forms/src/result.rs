@@ -72,14 +72,13 @@ impl FormResult {
     /// assert_eq!(r.to_result_json(), r#"{"ok":true,"value":{"plan":"full","points":120},"errors":[]}"#);
     /// ```
     pub fn to_result_json(&self) -> String {
-        let value = serde_json::to_string(&self.value).unwrap_or_else(|_| "null".to_owned());
-        let mut out = String::with_capacity(value.len() + 32 + self.errors.len() * 96);
+        let mut out = String::with_capacity(256 + self.errors.len() * 96);
         out.push_str(if self.ok {
             "{\"ok\":true,\"value\":"
         } else {
             "{\"ok\":false,\"value\":"
         });
-        out.push_str(&value);
+        push_value_json(&mut out, &self.value);
         out.push_str(",\"errors\":");
         out.push_str(&problems_json(&self.errors));
         out.push('}');
@@ -130,9 +129,85 @@ pub fn problems_json(problems: &[Problem]) -> String {
 }
 
 fn push_str_json(out: &mut String, s: &str) {
+    push_json_string(out, s);
+}
+
+/// Appends `s` as a JSON string, exactly as `serde_json` writes it; text without a quote,
+/// backslash or control character (nearly all form text) is copied in one piece.
+pub fn push_json_string(out: &mut String, s: &str) {
+    if !needs_escape(s.as_bytes()) {
+        out.reserve(s.len().saturating_add(2));
+        out.push('"');
+        out.push_str(s);
+        out.push('"');
+        return;
+    }
     match serde_json::to_string(s) {
         Ok(q) => out.push_str(&q),
         Err(_) => out.push_str("\"\""),
+    }
+}
+
+/// Whether JSON needs an escape in `b`: a quote, a backslash or a control character. Eight
+/// bytes at a time (exact SWAR tests: "has a byte equal to" / "has a byte below 0x20").
+fn needs_escape(b: &[u8]) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGHS;
+    let mut chunks = b.chunks_exact(8);
+    for chunk in &mut chunks {
+        let Ok(bytes) = <[u8; 8]>::try_from(chunk) else {
+            return true;
+        };
+        let x = u64::from_le_bytes(bytes);
+        let hit = zero(x ^ (ONES * u64::from(b'"')))
+            | zero(x ^ (ONES * u64::from(b'\\')))
+            | (x.wrapping_sub(ONES * 0x20) & !x & HIGHS);
+        if hit != 0 {
+            return true;
+        }
+    }
+    chunks
+        .remainder()
+        .iter()
+        .any(|&c| c < 0x20 || c == b'"' || c == b'\\')
+}
+
+/// Appends `v` as compact JSON, byte for byte what `serde_json::to_string` gives (keys in
+/// map order), without its intermediate string or per-string copies.
+pub fn push_value_json(out: &mut String, v: &Value) {
+    use core::fmt::Write;
+    match v {
+        Value::Null => out.push_str("null"),
+        Value::Bool(true) => out.push_str("true"),
+        Value::Bool(false) => out.push_str("false"),
+        // `Number`'s Display is serde_json's own number writer (itoa / ryu).
+        Value::Number(n) => {
+            let _ = write!(out, "{n}");
+        }
+        Value::String(s) => push_json_string(out, s),
+        Value::Array(items) => {
+            out.push('[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                push_value_json(out, item);
+            }
+            out.push(']');
+        }
+        Value::Object(map) => {
+            out.push('{');
+            for (i, (k, item)) in map.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                push_json_string(out, k);
+                out.push(':');
+                push_value_json(out, item);
+            }
+            out.push('}');
+        }
     }
 }
 
@@ -158,6 +233,23 @@ pub fn validate_field(
     form_id: &str,
     path: &str,
     data: &Value,
+    options: &Options,
+) -> Result<FormResult, Problem> {
+    let schema = registry
+        .schema(form_id)
+        .ok_or_else(|| Problem::new("", "form.unknown").text("form", form_id))?;
+    if !path_exists(&schema.root, path) {
+        return Err(Problem::new(path, "form.unknown_field").text("form", form_id));
+    }
+    validate_field_owned(registry, form_id, path, data.clone(), options)
+}
+
+/// [`validate_field`] on an owned value (normalised in place).
+fn validate_field_owned(
+    registry: &Registry,
+    form_id: &str,
+    path: &str,
+    data: Value,
     options: &Options,
 ) -> Result<FormResult, Problem> {
     let schema = registry
@@ -196,7 +288,7 @@ pub fn validate_field_json(
     options: &Options,
 ) -> Result<FormResult, Problem> {
     match crate::validate::parse_input(json_text, options) {
-        Ok(data) => validate_field(registry, form_id, path, &data, options),
+        Ok(data) => validate_field_owned(registry, form_id, path, data, options),
         Err(p) => {
             // Misuse is still reported first, as validate_field would.
             let schema = registry
@@ -295,6 +387,38 @@ mod tests {
         assert!(segments(".a").is_none());
         assert!(segments("[1]").is_none());
         assert!(under("a[1].b", "a[1]") && under("a", "a") && !under("ab", "a"));
+    }
+
+    #[test]
+    fn escape_test_finds_every_byte_at_every_offset() {
+        for len in 0..20 {
+            for at in 0..len {
+                for bad in [b'"', b'\\', 0u8, 0x1f, b'\n'] {
+                    let mut v = vec![b'a'; len];
+                    if let Some(x) = v.get_mut(at) {
+                        *x = bad;
+                    }
+                    assert!(needs_escape(&v), "{len} {at} {bad}");
+                }
+                let mut v = vec![b'a'; len];
+                if let Some(x) = v.get_mut(at) {
+                    *x = 0x20;
+                }
+                assert!(!needs_escape(&v));
+            }
+        }
+        assert!(!needs_escape("王秀英 高血压20年 \u{7f}\u{a0}".as_bytes()));
+    }
+
+    #[test]
+    fn value_json_is_serde_json() {
+        let v = serde_json::json!({
+            "a": [1, -2, 3.5, 1e300, 0.1, -0.0, u64::MAX, i64::MIN, null, true, false],
+            "b\"\\\n\u{1}": "手\t\"x\"\u{7f}\u{2028}é", "": {}, "e": [], "n": {"x": [{"y": "z"}]}
+        });
+        let mut s = String::new();
+        push_value_json(&mut s, &v);
+        assert_eq!(s, serde_json::to_string(&v).unwrap());
     }
 
     #[test]

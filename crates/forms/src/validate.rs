@@ -41,6 +41,35 @@ pub(crate) enum Out {
     Valid(Value),
 }
 
+/// A valid scalar: unchanged (the input value is moved into the result, no copy) or a new
+/// normalised value.
+pub(crate) enum Norm {
+    Same,
+    New(Value),
+}
+
+/// What happens to a field's entry in the object being normalised.
+enum Verdict {
+    Keep,
+    Replace(Value),
+    Remove,
+    /// An object or array to walk owned (resolved before the entry is updated).
+    Walk,
+}
+
+/// Whether a field's value is moved out of the input and walked in place (objects, arrays).
+fn composite(ty: &FieldType) -> bool {
+    matches!(ty, FieldType::Object(_) | FieldType::Array(_))
+}
+
+/// `Same` when normalising only borrowed the whole input text, else the new text.
+fn norm_text(orig: &str, s: std::borrow::Cow<'_, str>) -> Norm {
+    match s {
+        std::borrow::Cow::Borrowed(b) if b.len() == orig.len() => Norm::Same,
+        s => Norm::New(Value::String(s.into_owned())),
+    }
+}
+
 /// Validates `data` against form `form_id`. Every problem is reported at once, with a path like
 /// `emergencyContacts[1].mobile`; cross-field rules run even when other fields fail. `Err` only
 /// for API misuse: an unknown form id (`form.unknown`).
@@ -61,6 +90,20 @@ pub fn validate_form(
     registry: &Registry,
     form_id: &str,
     data: &Value,
+    options: &Options,
+) -> Result<FormResult, Problem> {
+    let schema = registry
+        .schema(form_id)
+        .ok_or_else(|| Problem::new("", "form.unknown").text("form", form_id))?;
+    let (value, issues) = run(registry, schema, data.clone(), options);
+    Ok(FormResult::from_issues(value, issues, options))
+}
+
+/// [`validate_form`] on an owned value, which is normalised in place (no copy of valid text).
+pub(crate) fn validate_form_owned(
+    registry: &Registry,
+    form_id: &str,
+    data: Value,
     options: &Options,
 ) -> Result<FormResult, Problem> {
     let schema = registry
@@ -90,7 +133,7 @@ pub fn validate_form_json(
     options: &Options,
 ) -> Result<FormResult, Problem> {
     match parse_input(json_text, options) {
-        Ok(data) => validate_form(registry, form_id, &data, options),
+        Ok(data) => validate_form_owned(registry, form_id, data, options),
         Err(p) => {
             if registry.schema(form_id).is_none() {
                 return Err(Problem::new("", "form.unknown").text("form", form_id));
@@ -116,7 +159,7 @@ pub(crate) fn parse_input(json_text: &str, options: &Options) -> Result<Value, P
 pub(crate) fn run(
     registry: &Registry,
     schema: &Schema,
-    data: &Value,
+    data: Value,
     opts: &Options,
 ) -> (Value, Vec<Issue>) {
     let mut w = Walk {
@@ -124,8 +167,9 @@ pub(crate) fn run(
         opts,
         issues: Vec::new(),
         ids: Vec::new(),
-        frames: Vec::new(),
-        path: String::new(),
+        // Schemas nest at most 8 levels; paths are short.
+        frames: Vec::with_capacity(16),
+        path: String::with_capacity(64),
     };
     let value = match data {
         Value::Object(map) => Value::Object(w.object(&schema.root, map)),
@@ -170,83 +214,122 @@ impl<'a> Walk<'a> {
     fn enter_index(&mut self, i: usize) -> usize {
         let len = self.path.len();
         self.path.push('[');
-        self.path.push_str(&i.to_string());
+        push_usize(&mut self.path, i);
         self.path.push(']');
         len
     }
 
+    /// Walks `input` and normalises it in place: a valid value stays (or is replaced by its
+    /// normalised form), a missing or invalid one is removed, unknown keys are dropped, so
+    /// the common valid case allocates no new map or key.
     pub(crate) fn object(
         &mut self,
         spec: &'a ObjectSpec,
-        input: &Map<String, Value>,
+        mut map: Map<String, Value>,
     ) -> Map<String, Value> {
-        let mut out = Map::new();
+        // Values of fields checked so far are normalised (invalid and missing ones removed),
+        // later ones still raw: what rules and kind fields (`kindField`) read.
+        let mut kept = 0usize;
         for field in &spec.fields {
-            let raw = input.get(&field.name);
             let mark = self.enter_key(&field.name);
             self.frames.push(Frame {
                 label: field.label.as_ref(),
                 index: None,
             });
-            let result = self.field(field, raw, input, &out);
+            // One lookup decides a present scalar; composites are taken out and walked owned.
+            let raw = map.get(&field.name);
+            let verdict = match self.presence(field, raw) {
+                Some(Out::Valid(_)) => Verdict::Keep,
+                Some(_) => Verdict::Remove,
+                None if composite(&field.ty) => Verdict::Walk,
+                None => match raw {
+                    Some(raw) => match self.scalar(field, raw, &map, &map) {
+                        Some(Norm::Same) => Verdict::Keep,
+                        Some(Norm::New(v)) => Verdict::Replace(v),
+                        None => Verdict::Remove,
+                    },
+                    None => Verdict::Remove,
+                },
+            };
+            let verdict = match verdict {
+                Verdict::Walk => match map.get_mut(&field.name) {
+                    Some(slot) => {
+                        let raw = core::mem::take(slot);
+                        match self.typed_owned(field, raw) {
+                            Some(v) => {
+                                *slot = v;
+                                Verdict::Keep
+                            }
+                            None => Verdict::Remove,
+                        }
+                    }
+                    None => Verdict::Remove,
+                },
+                v => v,
+            };
             self.frames.pop();
             self.path.truncate(mark);
-            if let Out::Valid(v) = result {
-                out.insert(field.name.clone(), v);
-            }
-        }
-        if spec.unknown == Unknown::Report {
-            for key in input.keys() {
-                if spec.field(key).is_none() {
-                    let mark = self.enter_key(key);
-                    self.frames.push(Frame {
-                        label: None,
-                        index: None,
-                    });
-                    let p = self.here("object.unknown_field").text("name", key.as_str());
-                    self.report(p);
-                    self.frames.pop();
-                    self.path.truncate(mark);
+            match verdict {
+                Verdict::Keep => kept += 1,
+                Verdict::Replace(v) => {
+                    if let Some(slot) = map.get_mut(&field.name) {
+                        *slot = v;
+                        kept += 1;
+                    }
+                }
+                Verdict::Remove | Verdict::Walk => {
+                    map.remove(&field.name);
                 }
             }
         }
-        self.rules(spec, &out);
-        out
+        // Every remaining key is a kept field unless there are more keys than that.
+        if map.len() > kept {
+            if spec.unknown == Unknown::Report {
+                for key in map.keys() {
+                    if spec.field(key).is_none() {
+                        let mark = self.enter_key(key);
+                        self.frames.push(Frame {
+                            label: None,
+                            index: None,
+                        });
+                        let p = self.here("object.unknown_field").text("name", key.as_str());
+                        self.report(p);
+                        self.frames.pop();
+                        self.path.truncate(mark);
+                    }
+                }
+            }
+            map.retain(|k, _| spec.field(k).is_some());
+        }
+        self.rules(spec, &map);
+        map
     }
 
-    /// One field: presence, then the type's normalisation and rules.
-    fn field(
-        &mut self,
-        spec: &'a FieldSpec,
-        raw: Option<&Value>,
-        siblings: &Map<String, Value>,
-        done: &Map<String, Value>,
-    ) -> Out {
+    /// Presence of one field: `None` when it is present (its type decides next), else its
+    /// result (missing, a required error, or a kept `null`).
+    fn presence(&mut self, spec: &'a FieldSpec, raw: Option<&Value>) -> Option<Out> {
         let present = match raw {
             None => false,
-            Some(Value::Null) if spec.nullable => return Out::Valid(Value::Null),
+            Some(Value::Null) if spec.nullable => return Some(Out::Valid(Value::Null)),
             Some(Value::Null) => false,
             Some(Value::String(s)) => !s.trim().is_empty(),
             Some(Value::Array(a)) => !(spec.required && a.is_empty()),
             Some(_) => true,
         };
-        let Some(raw) = raw.filter(|_| present) else {
-            if spec.required {
-                let code = if spec.ty.is_choice() {
-                    "field.required_choice"
-                } else {
-                    "field.required"
-                };
-                let p = self.here(code);
-                self.report(p);
-                return Out::Invalid;
-            }
-            return Out::Missing;
-        };
-        match self.typed(spec, raw, siblings, done) {
-            Some(v) => Out::Valid(v),
-            None => Out::Invalid,
+        if present {
+            return None;
         }
+        if spec.required {
+            let code = if spec.ty.is_choice() {
+                "field.required_choice"
+            } else {
+                "field.required"
+            };
+            let p = self.here(code);
+            self.report(p);
+            return Some(Out::Invalid);
+        }
+        Some(Out::Missing)
     }
 
     fn wrong_type(&mut self, expected: &'static str) -> Option<Value> {
@@ -271,48 +354,66 @@ impl<'a> Walk<'a> {
         Some(s)
     }
 
-    fn typed(
+    /// A present value of any type, owned: objects and arrays are walked in place, an
+    /// unchanged scalar is returned as is.
+    fn typed_owned(&mut self, spec: &'a FieldSpec, raw: Value) -> Option<Value> {
+        match (&spec.ty, raw) {
+            (FieldType::Object(obj), Value::Object(map)) => {
+                Some(Value::Object(self.object(obj, map)))
+            }
+            (FieldType::Object(_), _) => self.wrong_type("object"),
+            (FieldType::Array(arr), Value::Array(items)) => self.array(arr, items),
+            (FieldType::Array(_), _) => self.wrong_type("array"),
+            (_, raw) => {
+                let empty = Map::new();
+                match self.scalar(spec, &raw, &empty, &empty)? {
+                    Norm::Same => Some(raw),
+                    Norm::New(v) => Some(v),
+                }
+            }
+        }
+    }
+
+    /// A present scalar (objects and arrays go through [`Self::typed_owned`]).
+    fn scalar(
         &mut self,
         spec: &'a FieldSpec,
         raw: &Value,
         siblings: &Map<String, Value>,
         done: &Map<String, Value>,
-    ) -> Option<Value> {
+    ) -> Option<Norm> {
+        let new = |v: Option<Value>| v.map(Norm::New);
         match &spec.ty {
             FieldType::String(s) => self.string(s, raw),
-            FieldType::Integer { min, max } => self.integer(raw, *min, *max),
-            FieldType::Decimal { scale, min, max } => self.decimal(raw, *scale, *min, *max),
+            FieldType::Integer { min, max } => new(self.integer(raw, *min, *max)),
+            FieldType::Decimal { scale, min, max } => new(self.decimal(raw, *scale, *min, *max)),
             FieldType::Boolean => match raw {
-                Value::Bool(_) => Some(raw.clone()),
-                _ => self.wrong_type("boolean"),
+                Value::Bool(_) => Some(Norm::Same),
+                _ => new(self.wrong_type("boolean")),
             },
             FieldType::Date(d) => self.date(d, raw),
             FieldType::Time { step, min, max } => self.time(raw, *step, *min, *max),
             FieldType::DateTime { not_future } => self.datetime(raw, *not_future),
             FieldType::Enum(values) => {
-                let s = normalize_text(self.text(raw, "enum")?, false);
+                let orig = self.text(raw, "enum")?;
+                let s = normalize_text(orig, false);
                 if values.iter().any(|v| v.value == s) {
-                    Some(Value::String(s.into_owned()))
+                    Some(norm_text(orig, s))
                 } else {
                     let p = self.here("enum.not_allowed");
                     self.report(p);
                     None
                 }
             }
-            FieldType::Object(obj) => match raw {
-                Value::Object(map) => Some(Value::Object(self.object(obj, map))),
-                _ => self.wrong_type("object"),
-            },
-            FieldType::Array(arr) => match raw {
-                Value::Array(items) => self.array(arr, items),
-                _ => self.wrong_type("array"),
-            },
-            _ => self.identity_field(&spec.ty, raw, siblings, done),
+            // Composites are walked owned; a copy here only serves unusual callers.
+            FieldType::Object(_) | FieldType::Array(_) => new(self.typed_owned(spec, raw.clone())),
+            _ => new(self.identity_field(&spec.ty, raw, siblings, done)),
         }
     }
 
-    fn string(&mut self, spec: &StringSpec, raw: &Value) -> Option<Value> {
-        let s = normalize_text(self.text(raw, "string")?, spec.half_width);
+    fn string(&mut self, spec: &StringSpec, raw: &Value) -> Option<Norm> {
+        let orig = self.text(raw, "string")?;
+        let s = normalize_text(orig, spec.half_width);
         let mut ok = true;
         if spec.min_length.is_some() || spec.max_length.is_some() {
             let n = s.chars().count();
@@ -345,7 +446,7 @@ impl<'a> Walk<'a> {
             self.report(p);
             ok = false;
         }
-        ok.then(|| Value::String(s.into_owned()))
+        ok.then(|| norm_text(orig, s))
     }
 
     /// A number from a JSON number or typed text (full-width digits folded).
@@ -432,8 +533,9 @@ impl<'a> Walk<'a> {
         ok.then(|| Value::String(d.to_string()))
     }
 
-    fn date(&mut self, spec: &DateSpec, raw: &Value) -> Option<Value> {
-        let s = normalize_text(self.text(raw, "date")?, true);
+    fn date(&mut self, spec: &DateSpec, raw: &Value) -> Option<Norm> {
+        let orig = self.text(raw, "date")?;
+        let s = normalize_text(orig, true);
         let d = match Date::parse_detailed(&s) {
             Ok(d) => d,
             Err(crate::DateError::Shape) => {
@@ -474,7 +576,15 @@ impl<'a> Walk<'a> {
             let p = self.here("date.too_late").text("max", max.to_string());
             fail(self, p);
         }
-        ok.then(|| Value::String(d.to_string()))
+        // Already `YYYY-MM-DD` (the usual picker value): keep the text, no new string.
+        let canonical = s.len() == 10 && !s.contains('/');
+        ok.then(|| {
+            if canonical {
+                norm_text(orig, s)
+            } else {
+                Norm::New(Value::String(d.to_text()))
+            }
+        })
     }
 
     fn time(
@@ -483,8 +593,9 @@ impl<'a> Walk<'a> {
         step: Option<u16>,
         min: Option<Time>,
         max: Option<Time>,
-    ) -> Option<Value> {
-        let s = normalize_text(self.text(raw, "time")?, true);
+    ) -> Option<Norm> {
+        let orig = self.text(raw, "time")?;
+        let s = normalize_text(orig, true);
         let Some(t) = Time::parse(&s) else {
             let p = self.here("time.invalid");
             self.report(p);
@@ -506,11 +617,20 @@ impl<'a> Walk<'a> {
             self.report(p);
             ok = false;
         }
-        ok.then(|| Value::String(t.to_string()))
+        // A parsed time of five characters is `HH:MM` already.
+        let canonical = s.len() == 5;
+        ok.then(|| {
+            if canonical {
+                norm_text(orig, s)
+            } else {
+                Norm::New(Value::String(t.to_text()))
+            }
+        })
     }
 
-    fn datetime(&mut self, raw: &Value, not_future: bool) -> Option<Value> {
-        let s = normalize_text(self.text(raw, "datetime")?, true);
+    fn datetime(&mut self, raw: &Value, not_future: bool) -> Option<Norm> {
+        let orig = self.text(raw, "datetime")?;
+        let s = normalize_text(orig, true);
         let Some(t) = DateTime::parse(&s) else {
             let p = self.here("datetime.invalid");
             self.report(p);
@@ -525,10 +645,15 @@ impl<'a> Walk<'a> {
             self.report(p);
             return None;
         }
-        Some(Value::String(t.to_string()))
+        let canonical = s.len() == 16 && s.as_bytes().get(10) == Some(&b'T') && !s.contains('/');
+        Some(if canonical {
+            norm_text(orig, s)
+        } else {
+            Norm::New(Value::String(t.to_text()))
+        })
     }
 
-    fn array(&mut self, spec: &'a ArraySpec, items: &[Value]) -> Option<Value> {
+    fn array(&mut self, spec: &'a ArraySpec, items: Vec<Value>) -> Option<Value> {
         let max_len = self.opts.limits.max_array_len;
         if items.len() > max_len {
             let p = self
@@ -549,9 +674,8 @@ impl<'a> Walk<'a> {
             // Do not walk a list the form does not allow; its items add nothing useful.
             return None;
         }
-        let empty = Map::new();
         let mut out = Vec::with_capacity(items.len());
-        for (i, item) in items.iter().enumerate() {
+        for (i, item) in items.into_iter().enumerate() {
             let mark = self.enter_index(i);
             self.frames.push(Frame {
                 label: spec.items.label.as_ref(),
@@ -569,7 +693,7 @@ impl<'a> Walk<'a> {
                     self.report(p);
                     Out::Invalid
                 }
-                _ => match self.typed(item_spec, item, &empty, &empty) {
+                item => match self.typed_owned(item_spec, item) {
                     Some(v) => Out::Valid(v),
                     None => Out::Invalid,
                 },
@@ -589,25 +713,25 @@ impl<'a> Walk<'a> {
         ok.then_some(Value::Array(out))
     }
 
-    fn unique(&mut self, spec: &'a ArraySpec, out: &[Value]) {
+    fn unique<'v>(&mut self, spec: &'a ArraySpec, out: &'v [Value]) {
         let key = match &spec.unique {
             Unique::No => return,
             Unique::Whole => None,
             Unique::By(k) => Some(k.as_str()),
         };
-        let pick = |v: &'_ Value| -> Option<Value> {
+        let pick = |v: &'v Value| -> Option<&'v Value> {
             let v = match key {
                 Some(k) => v.get(k)?,
                 None => v,
             };
-            (!v.is_null()).then(|| v.clone())
+            (!v.is_null()).then_some(v)
         };
-        let keys: Vec<Option<Value>> = out.iter().map(pick).collect();
-        let base = self.path.clone();
+        let keys: Vec<Option<&Value>> = out.iter().map(pick).collect();
         for (j, kj) in keys.iter().enumerate() {
             let Some(kj) = kj else { continue };
-            let first = keys.iter().take(j).position(|ki| ki.as_ref() == Some(kj));
+            let first = keys.iter().take(j).position(|ki| *ki == Some(*kj));
             let Some(first) = first else { continue };
+            let base = self.path.clone();
             let mark = self.enter_index(j);
             self.frames.push(Frame {
                 label: spec.items.label.as_ref(),
@@ -735,6 +859,24 @@ impl<'a> Walk<'a> {
             }
         }
     }
+}
+
+/// Appends `n` in decimal (array indexes in paths), without `format!`.
+fn push_usize(out: &mut String, n: usize) {
+    let mut buf = [0u8; 20];
+    let mut at = buf.len();
+    let mut n = n;
+    loop {
+        at -= 1;
+        if let Some(b) = buf.get_mut(at) {
+            *b = b'0' + u8::try_from(n % 10).unwrap_or(0);
+        }
+        n /= 10;
+        if n == 0 || at == 0 {
+            break;
+        }
+    }
+    out.push_str(core::str::from_utf8(buf.get(at..).unwrap_or(&[])).unwrap_or(""));
 }
 
 /// The same month and day `n` years before `d` (Feb 29 → Feb 28).

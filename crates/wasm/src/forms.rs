@@ -15,11 +15,16 @@ use homecare_forms::{
     validate_field_json, validate_form_json, Date, FormResult, Mode, Options, Registry,
 };
 use std::cell::RefCell;
+use std::rc::Rc;
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::JsValue;
 
 thread_local! {
     static REGISTRY: RefCell<Registry> = RefCell::new(Registry::new());
+    /// The last options JSON and what it parsed to: a form page passes the same options
+    /// (`now`, `context`) on every keystroke, and parsing them (the context is a JSON tree)
+    /// cost more than validating a small form. Keyed by the exact text, so it is never stale.
+    static LAST_OPTIONS: RefCell<Option<(String, Rc<Options>)>> = const { RefCell::new(None) };
 }
 
 fn busy() -> JsValue {
@@ -38,17 +43,39 @@ fn with_registry<R>(f: impl FnOnce(&Registry) -> R) -> Result<R, JsValue> {
     REGISTRY.with(|r| r.try_borrow().map(|r| f(&r)).map_err(|_| busy()))
 }
 
-/// Options of one call: the fast path (`options_json` empty) builds them from the three
-/// strings; otherwise `options_json` carries every option (`asOf` included, the glue fills it).
-fn options(
-    as_of: &str,
-    locale_tag: &str,
-    mode: &str,
-    options_json: &str,
-) -> Result<Options, JsValue> {
-    if !options_json.is_empty() {
-        return Options::from_json(options_json).map_err(|p| misuse(p.code, &p.params));
+/// Separates `asOf`, locale and mode in the short form of the options argument.
+const SEP: char = '\u{1f}';
+
+/// Options of one call, from one string (each string argument costs a copy and an allocation
+/// in both directions): either `asOf␟locale␟mode` (U+001F between; the glue's common case) or
+/// JSON carrying every option (`asOf` included, the glue fills it), parsed once per distinct
+/// text.
+fn options(call: &str) -> Result<Rc<Options>, JsValue> {
+    if call.starts_with('{') {
+        let options_json = call;
+        let cached = LAST_OPTIONS.with(|c| {
+            c.try_borrow().ok().and_then(|c| match c.as_ref() {
+                Some((text, o)) if text == options_json => Some(Rc::clone(o)),
+                _ => None,
+            })
+        });
+        if let Some(o) = cached {
+            return Ok(o);
+        }
+        let o = Rc::new(Options::from_json(options_json).map_err(|p| misuse(p.code, &p.params))?);
+        LAST_OPTIONS.with(|c| {
+            if let Ok(mut c) = c.try_borrow_mut() {
+                *c = Some((options_json.to_owned(), Rc::clone(&o)));
+            }
+        });
+        return Ok(o);
     }
+    let mut parts = call.split(SEP);
+    let (Some(as_of), Some(locale_tag), Some(mode), None) =
+        (parts.next(), parts.next(), parts.next(), parts.next())
+    else {
+        return Err(invalid("options"));
+    };
     let as_of = Date::parse(as_of).ok_or_else(|| invalid("asOf"))?;
     let mut o = Options::new(as_of);
     o.locale = locale(locale_tag)?;
@@ -57,14 +84,11 @@ fn options(
         "firstPerField" => Mode::FirstPerField,
         _ => return Err(invalid("mode")),
     };
-    Ok(o)
+    Ok(Rc::new(o))
 }
 
 fn push_json_str(out: &mut String, s: &str) {
-    match serde_json::to_string(s) {
-        Ok(q) => out.push_str(&q),
-        Err(_) => out.push_str("\"\""),
-    }
+    homecare_forms::push_json_string(out, s);
 }
 
 /// Appends `{"path","code","params","message"}`.
@@ -80,14 +104,13 @@ fn push_problem(out: &mut String, p: &Problem, message: &str) {
 
 /// The result JSON: `{"ok":…,"value":…,"errors":[…],"fieldErrors":{…}}`.
 fn result_json(r: &FormResult, locale: Locale) -> String {
-    let value = serde_json::to_string(&r.value).unwrap_or_else(|_| "null".to_owned());
-    let mut out = String::with_capacity(value.len() + 48 + r.errors.len() * 160);
+    let mut out = String::with_capacity(512 + r.errors.len() * 160);
     out.push_str(if r.ok {
         "{\"ok\":true,\"value\":"
     } else {
         "{\"ok\":false,\"value\":"
     });
-    out.push_str(&value);
+    homecare_forms::push_value_json(&mut out, &r.value);
     out.push_str(",\"errors\":[");
     let messages: Vec<String> = r.errors.iter().map(|p| render(p, locale)).collect();
     for (i, (p, m)) in r.errors.iter().zip(&messages).enumerate() {
@@ -131,17 +154,10 @@ fn thrown(p: &Problem) -> JsValue {
     misuse(p.code, &params)
 }
 
-/// Raw `validateForm`: result JSON for one form.
+/// Raw `validateForm`: result JSON for one form; `call` is the options (see [`options`]).
 #[wasm_bindgen(js_name = formsValidate)]
-pub fn forms_validate(
-    form_id: &str,
-    data_json: &str,
-    as_of: &str,
-    locale_tag: &str,
-    mode: &str,
-    options_json: &str,
-) -> Result<String, JsValue> {
-    let opts = options(as_of, locale_tag, mode, options_json)?;
+pub fn forms_validate(form_id: &str, data_json: &str, call: &str) -> Result<String, JsValue> {
+    let opts = options(call)?;
     let r = with_registry(|reg| validate_form_json(reg, form_id, data_json, &opts))?;
     r.map(|r| result_json(&r, opts.locale))
         .map_err(|p| thrown(&p))
@@ -153,12 +169,9 @@ pub fn forms_validate_field(
     form_id: &str,
     path: &str,
     data_json: &str,
-    as_of: &str,
-    locale_tag: &str,
-    mode: &str,
-    options_json: &str,
+    call: &str,
 ) -> Result<String, JsValue> {
-    let opts = options(as_of, locale_tag, mode, options_json)?;
+    let opts = options(call)?;
     let r = with_registry(|reg| validate_field_json(reg, form_id, path, data_json, &opts))?;
     r.map(|r| result_json(&r, opts.locale))
         .map_err(|p| thrown(&p))
