@@ -104,3 +104,37 @@ function hcToday() {
   }
   return hcTodayText;
 }
+
+// TextEncoder.encodeInto where the platform has one (Node, browsers); the loop in
+// hcWriteUtf8 serves WeChat runtimes without it.
+var hcEncoder = typeof TextEncoder === 'function' && typeof TextEncoder.prototype.encodeInto === 'function' ? new TextEncoder() : null;
+
+/**
+ * Writes `str` as UTF-8 into `m` (bytes of wasm memory) at `at`, with TextEncoder semantics
+ * (a lone surrogate becomes U+FFFD), and returns the byte length. The caller provides `cap`
+ * ≥ 3 bytes per UTF-16 unit. The hot paths (identity, pricing) write their input this way
+ * instead of passing a string, which costs an allocation and a copy on each side.
+ */
+function hcWriteUtf8(m, at, cap, str) {
+  if (hcEncoder !== null) return hcEncoder.encodeInto(str, m.subarray(at, at + cap)).written;
+  var n = str.length;
+  var o = at;
+  for (var i = 0; i < n; i++) {
+    var c = str.charCodeAt(i);
+    if (c < 0x80) { m[o++] = c; continue; }
+    if (c < 0x800) { m[o++] = 0xc0 | (c >> 6); m[o++] = 0x80 | (c & 0x3f); continue; }
+    if (c >= 0xd800 && c < 0xe000) {
+      var d = i + 1 < n ? str.charCodeAt(i + 1) : 0;
+      if (c < 0xdc00 && (d & 0xfc00) === 0xdc00) {
+        var cp = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
+        m[o++] = 0xf0 | (cp >> 18); m[o++] = 0x80 | ((cp >> 12) & 0x3f);
+        m[o++] = 0x80 | ((cp >> 6) & 0x3f); m[o++] = 0x80 | (cp & 0x3f);
+        i++;
+        continue;
+      }
+      c = 0xfffd;
+    }
+    m[o++] = 0xe0 | (c >> 12); m[o++] = 0x80 | ((c >> 6) & 0x3f); m[o++] = 0x80 | (c & 0x3f);
+  }
+  return o - at;
+}

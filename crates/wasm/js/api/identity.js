@@ -69,35 +69,13 @@ API_PARTS.push(function installIdentity(api, raw, ready) {
     if (u8 === null || u8.byteLength === 0) u8 = new Uint8Array(memory.buffer);
     return u8;
   }
-  /** UTF-8 of `str` into the input buffer (TextEncoder semantics: lone surrogates → U+FFFD). */
-  var newlines = 0;
+  /** UTF-8 of `str` into the input buffer; returns the byte length. */
   function writeInput(str) {
-    var n = str.length;
-    newlines = 0;
-    if (n * 3 > inCap) {
-      inCap = Math.max(n * 3, 1024);
+    if (str.length * 3 > inCap) {
+      inCap = Math.max(str.length * 3, 1024);
       inPtr = raw.scratchIn(inCap);
     }
-    var m = bytes();
-    var o = inPtr;
-    for (var i = 0; i < n; i++) {
-      var c = str.charCodeAt(i);
-      if (c < 0x80) { if (c === 10) newlines++; m[o++] = c; continue; }
-      if (c < 0x800) { m[o++] = 0xc0 | (c >> 6); m[o++] = 0x80 | (c & 0x3f); continue; }
-      if (c >= 0xd800 && c < 0xe000) {
-        var d = i + 1 < n ? str.charCodeAt(i + 1) : 0;
-        if (c < 0xdc00 && (d & 0xfc00) === 0xdc00) {
-          var cp = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
-          m[o++] = 0xf0 | (cp >> 18); m[o++] = 0x80 | ((cp >> 12) & 0x3f);
-          m[o++] = 0x80 | ((cp >> 6) & 0x3f); m[o++] = 0x80 | (cp & 0x3f);
-          i++;
-          continue;
-        }
-        c = 0xfffd;
-      }
-      m[o++] = 0xe0 | (c >> 12); m[o++] = 0x80 | ((c >> 6) & 0x3f); m[o++] = 0x80 | (c & 0x3f);
-    }
-    return o - inPtr;
+    return hcWriteUtf8(bytes(), inPtr, inCap, str);
   }
   function decodeNative(m, ptr, len) {
     if (bigDecoder === null) bigDecoder = new TextDecoder('utf-8');
@@ -281,17 +259,17 @@ API_PARTS.push(function installIdentity(api, raw, ready) {
     }
     applyOptions(options);
     if (inputs.length === 0) return [];
+    var newline = false;
     for (var i = 0; i < inputs.length; i++) {
-      if (typeof inputs[i] !== 'string') {
+      if (typeof inputs[i] === 'string') {
+        if (inputs[i].indexOf('\n') >= 0) newline = true;
+      } else {
         throw misuse('arg.invalid_type', 'Expected inputs[' + i + '] to be of type string.', { name: 'inputs[' + i + ']', expected: 'string' });
       }
     }
     // One crossing for the whole batch, numbers separated by newlines; a newline inside a
     // number (whitespace to normalisation) would split it, so such inputs are rewritten.
-    var length = writeInput(inputs.join('\n'));
-    if (newlines !== inputs.length - 1) {
-      length = writeInput(inputs.map(function (t) { return t.replace(/\n/g, ' '); }).join('\n'));
-    }
+    var length = writeInput((newline ? inputs.map(function (t) { return t.replace(/\n/g, ' '); }) : inputs).join('\n'));
     var textLength = raw.idParseMany(length, inputs.length);
     var linesLength = nums()[0];
     var lines = linesLength === 0 ? [] : readOutput(0, linesLength).split('\n');

@@ -227,9 +227,6 @@ API_PARTS.push(function installPricing(api, raw, ready) {
     return q;
   }
 
-  // TextEncoder where the platform has one (node, browsers; ~10x the JS loop below, which
-  // serves WeChat runtimes without it).
-  var encoder = typeof TextEncoder === 'function' && typeof TextEncoder.prototype.encodeInto === 'function' ? new TextEncoder() : null;
   // Wasm memory seen as bytes and as f64 (views remade when the memory grows).
   var memory = null, u8 = null, u16 = null, f64 = null;
   function views() {
@@ -254,32 +251,12 @@ API_PARTS.push(function installPricing(api, raw, ready) {
    * surrogate becomes U+FFFD) and returns the byte length.
    */
   function writeInput(engine, h, str) {
-    var n = str.length;
-    if (n * 3 > engine._inCap) {
-      engine._inCap = Math.max(n * 3, 1024);
+    if (str.length * 3 > engine._inCap) {
+      engine._inCap = Math.max(str.length * 3, 1024);
       engine._inPtr = h.inputBuffer(engine._inCap);
     }
     views();
-    if (encoder !== null) return encoder.encodeInto(str, u8.subarray(engine._inPtr, engine._inPtr + engine._inCap)).written;
-    var m = u8, o = engine._inPtr, start = o;
-    for (var i = 0; i < n; i++) {
-      var c = str.charCodeAt(i);
-      if (c < 0x80) { m[o++] = c; continue; }
-      if (c < 0x800) { m[o++] = 0xc0 | (c >> 6); m[o++] = 0x80 | (c & 0x3f); continue; }
-      if (c >= 0xd800 && c < 0xe000) {
-        var d = i + 1 < n ? str.charCodeAt(i + 1) : 0;
-        if (c < 0xdc00 && (d & 0xfc00) === 0xdc00) {
-          var cp = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
-          m[o++] = 0xf0 | (cp >> 18); m[o++] = 0x80 | ((cp >> 12) & 0x3f);
-          m[o++] = 0x80 | ((cp >> 6) & 0x3f); m[o++] = 0x80 | (cp & 0x3f);
-          i++;
-          continue;
-        }
-        c = 0xfffd;
-      }
-      m[o++] = 0xe0 | (c >> 12); m[o++] = 0x80 | ((c >> 6) & 0x3f); m[o++] = 0x80 | (c & 0x3f);
-    }
-    return o - start;
+    return hcWriteUtf8(u8, engine._inPtr, engine._inCap, str);
   }
 
   // ---- the wire form of an order (read_order_wire in crates/wasm/src/pricing_compact.rs):
