@@ -24,6 +24,18 @@ pub enum Kind {
     Object,
 }
 
+/// The text a save started from, both as the Rust copy the store works on and as the
+/// original host string: values that are pieces of it are sent back as slices of the host
+/// string instead of being copied out of wasm memory (a UTF-8 → UTF-16 decode).
+#[derive(Clone)]
+struct Source {
+    text: Rc<String>,
+    js: JsString,
+}
+
+/// A value read during a load: key, host string, UTF-8 bytes.
+pub type Read = (String, JsString, usize);
+
 /// The platform functions of one adapter, looked up once.
 #[derive(Clone)]
 pub struct JsStorage {
@@ -36,6 +48,10 @@ pub struct JsStorage {
     keys: Option<Function>,
     /// `wx.getStorageInfoSync` or the app's `info` (optional for an app object).
     info: Option<Function>,
+    /// Set during a save (see [`AnyStorage::set_source`]).
+    source: Option<Source>,
+    /// Values read while recording (see [`AnyStorage::record_reads`]).
+    reads: Option<Vec<Read>>,
 }
 
 /// Any storage a store or outbox can use. Cloning shares it (memory is reference-counted).
@@ -99,6 +115,8 @@ impl AnyStorage {
             remove,
             keys,
             info,
+            source: None,
+            reads: None,
         }))
     }
 }
@@ -166,7 +184,68 @@ fn kb(v: &JsValue) -> Option<u64> {
     String::from(text).parse().ok()
 }
 
+/// The byte offset of `inner` in `outer` if `inner` is a piece of it (same memory).
+fn offset_in(outer: &str, inner: &str) -> Option<usize> {
+    let off = inner.as_ptr().addr().checked_sub(outer.as_ptr().addr())?;
+    (off.checked_add(inner.len())? <= outer.len()).then_some(off)
+}
+
+/// UTF-16 code units of valid UTF-8 bytes: one per leading byte, two for 4-byte sequences.
+fn utf16_len(bytes: &[u8]) -> usize {
+    bytes
+        .iter()
+        .map(|&b| usize::from(b & 0xC0 != 0x80) + usize::from(b >= 0xF0))
+        .sum()
+}
+
+impl AnyStorage {
+    /// While a save runs: the text it was called with, as a Rust copy and as the host string.
+    /// `None` clears it (call it before the text is dropped).
+    pub fn set_source(&mut self, source: Option<(Rc<String>, JsString)>) {
+        if let AnyStorage::Js(j) = self {
+            j.source = source.map(|(text, js)| Source { text, js });
+        }
+    }
+
+    /// Starts recording the host strings `get` returns (for [`AnyStorage::take_reads`]).
+    pub fn record_reads(&mut self) {
+        if let AnyStorage::Js(j) = self {
+            j.reads = Some(Vec::new());
+        }
+    }
+
+    /// Stops recording and returns what `get` returned since [`AnyStorage::record_reads`].
+    pub fn take_reads(&mut self) -> Vec<Read> {
+        match self {
+            AnyStorage::Js(j) => j.reads.take().unwrap_or_default(),
+            AnyStorage::Memory(_) => Vec::new(),
+        }
+    }
+}
+
 impl JsStorage {
+    /// `s` as a host string: a slice of the save's source string when `s` is a piece of it
+    /// (no copy out of wasm memory), else a new string.
+    fn host_text(&self, s: &str) -> JsValue {
+        if let Some(src) = &self.source {
+            if let Some(off) = offset_in(&src.text, s) {
+                let bytes = src.text.as_bytes();
+                if off == 0 && s.len() == bytes.len() {
+                    return src.js.clone().into();
+                }
+                let start = bytes.get(..off).map(utf16_len);
+                let len = bytes.get(off..off.saturating_add(s.len())).map(utf16_len);
+                if let (Some(start), Some(len)) = (start, len) {
+                    let end = start.checked_add(len);
+                    if let (Ok(a), Some(Ok(b))) = (u32::try_from(start), end.map(u32::try_from)) {
+                        return src.js.slice(a, b).into();
+                    }
+                }
+            }
+        }
+        JsValue::from_str(s)
+    }
+
     fn call1(&self, f: &Function, a: &JsValue) -> Result<JsValue, StorageError> {
         f.call1(&self.target, a).map_err(|e| classify(&e))
     }
@@ -214,16 +293,26 @@ impl Storage for JsStorage {
         if s.is_empty() && self.kind == Kind::Wx && !self.wx_has(key)? {
             return Ok(None);
         }
+        if let Some(reads) = self.reads.as_mut() {
+            reads.push((key.to_owned(), v.unchecked_into(), s.len()));
+        }
         Ok(Some(s))
     }
 
     fn set(&mut self, key: &str, value: &str) -> Result<(), StorageError> {
+        let value = self.host_text(value);
         self.set
-            .call2(
-                &self.target,
-                &JsValue::from_str(key),
-                &JsValue::from_str(value),
-            )
+            .call2(&self.target, &JsValue::from_str(key), &value)
+            .map(|_| ())
+            .map_err(|e| classify(&e))
+    }
+
+    /// `head` + `body` joined by the host (a rope in V8: no copy), `body` sent as a slice
+    /// of the source string when it is a piece of it.
+    fn set_joined(&mut self, key: &str, head: &str, body: &str) -> Result<(), StorageError> {
+        let value = JsString::from(head).concat(&self.host_text(body));
+        self.set
+            .call2(&self.target, &JsValue::from_str(key), &value)
             .map(|_| ())
             .map_err(|e| classify(&e))
     }
@@ -314,6 +403,12 @@ impl Storage for AnyStorage {
         match self {
             AnyStorage::Memory(m) => m.set(key, value),
             AnyStorage::Js(j) => j.set(key, value),
+        }
+    }
+    fn set_joined(&mut self, key: &str, head: &str, body: &str) -> Result<(), StorageError> {
+        match self {
+            AnyStorage::Memory(m) => m.set_joined(key, head, body),
+            AnyStorage::Js(j) => j.set_joined(key, head, body),
         }
     }
     fn remove(&mut self, key: &str) -> Result<(), StorageError> {

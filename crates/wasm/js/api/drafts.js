@@ -231,11 +231,19 @@ API_PARTS.push(function installDrafts(api, raw, ready) {
       hcString(formId, 'formId');
       hcString(draftId, 'draftId');
       var s = raw.draftsLoad(h, formId, draftId, rawLoad, this._clock(), this._locale);
-      if (s.charCodeAt(0) !== 68 /* D */) return parse(s);
-      var cut = s.indexOf('\n');
-      var value = parse(s.slice(1, cut));
+      var value, text;
+      if (typeof s !== 'string') {
+        // [meta, data]: the data is the string the storage returned (checksum verified).
+        value = parse(s[0]);
+        text = s[1];
+      } else {
+        if (s.charCodeAt(0) !== 68 /* D */) return parse(s);
+        var cut = s.indexOf('\n');
+        value = parse(s.slice(1, cut));
+        text = s.slice(cut + 1);
+      }
       try {
-        value.data = JSON.parse(s.slice(cut + 1));
+        value.data = JSON.parse(text);
       } catch (e) {
         // Intact bytes (the checksum matched) that are not JSON: written by something else.
         return errorResult('drafts.corrupted', {}, this._locale);
