@@ -10,10 +10,10 @@
 //! * misuse (a freed handle, a re-entrant call from inside a storage adapter, bad options)
 //!   throws `HomecareError`.
 //!
-//! `draftsLoad` answers, on success, `[metaJson, dataText]` where `dataText` is the stored
-//! text as the storage returned it (unsealed, not migrated: no copy out of wasm), or the
-//! string `D{meta}\n{data}` (see [`draft_result`]); failures are the usual error JSON. The
-//! data is parsed once, by `JSON.parse` in the JS layer.
+//! `draftsLoad` answers `[metaJson, dataText]` on success; `dataText` is, for an unsealed
+//! and unmigrated draft, the very string the storage returned (verified, never copied out of
+//! wasm). Failures are the usual error JSON (a string). The data is parsed once, by
+//! `JSON.parse` in the JS layer.
 
 use crate::drafts_storage::{AnyStorage, Kind, Read};
 use crate::error::{misuse, Param};
@@ -372,21 +372,10 @@ struct DraftMeta<'a> {
     recovered: bool,
 }
 
-/// A loaded draft as `D{meta JSON}\n{data JSON}`: the data is handed over verbatim, not
-/// re-serialised or spliced into other JSON, so the JS layer parses it once and a stored
-/// text that is not JSON cannot change the meaning of the result. (The meta JSON has no raw
-/// newline: serde_json escapes them.)
-fn draft_result(draft: &hd::Draft) -> String {
-    let meta = draft_meta(draft);
-    let mut out = String::with_capacity(draft.data.len().saturating_add(meta.len() + 2));
-    out.push('D');
-    out.push_str(&meta);
-    out.push('\n');
-    out.push_str(&draft.data);
-    out
-}
-
-/// The meta JSON of a loaded draft (everything but the data).
+/// The meta JSON of a loaded draft (everything but the data). The data goes beside it, as
+/// its own string: handed over verbatim, not re-serialised or spliced into other JSON, so the
+/// JS layer parses it once and a stored text that is not JSON cannot change the meaning of
+/// the result.
 fn draft_meta(draft: &hd::Draft) -> String {
     let meta = DraftMeta {
         form_id: &draft.form_id,
@@ -455,10 +444,8 @@ pub fn drafts_load(
                 let fast = s
                     .last_verbatim()
                     .and_then(|v| verbatim_text(&reads, v, d.data.len()));
-                match fast {
-                    Some(data) => js_sys::Array::of2(&JsValue::from(draft_meta(&d)), &data).into(),
-                    None => JsValue::from(draft_result(&d)),
-                }
+                let data = fast.map_or_else(|| JsValue::from(d.data.as_str()), JsValue::from);
+                js_sys::Array::of2(&JsValue::from(draft_meta(&d)), &data).into()
             }
             Err(e) => JsValue::from(fail(&e, locale)),
         })
