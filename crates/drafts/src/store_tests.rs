@@ -517,7 +517,7 @@ fn timing_save_load_64k() {
         }
         let sha = t.elapsed() / u32::try_from(rounds).unwrap();
         println!(
-            "64 KiB save+load sealed={sealed}: {per:?} per round (SHA-256 of 64 KiB: {sha:?})"
+            "64 KiB save+load sealed={sealed}: {per:?} per round (checksum of 64 KiB: {sha:?})"
         );
     }
 }
