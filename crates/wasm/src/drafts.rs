@@ -333,7 +333,7 @@ fn with_source<T>(
     f: impl FnOnce(&mut DraftStore<AnyStorage>, &str) -> T,
 ) -> T {
     // Rc<String>, not Rc<str>: moving the String in keeps its buffer (no copy).
-    let text: Rc<String> = Rc::new(String::from(data));
+    let text: Rc<String> = Rc::new(crate::drafts_storage::string_of(data).unwrap_or_default());
     s.storage_mut()
         .set_source(Some((Rc::clone(&text), data.clone())));
     let out = f(s, &text);
