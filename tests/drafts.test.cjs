@@ -437,3 +437,30 @@ test('features() lists "drafts" exactly when DraftStore and Outbox exist', () =>
   assert.equal(core.features().includes('drafts'), typeof DraftStore === 'function');
   assert.equal(typeof Outbox, typeof DraftStore);
 });
+
+dtest('long ASCII and mixed drafts round-trip through every string path (plain, sealed, chunked)', () => {
+  // Long ASCII strings cross into wasm through encodeInto straight into wasm memory; mixed
+  // ones, ASCII with a late non-ASCII character, and chunked ones through the other paths.
+  const key = core.AeadKey.import(new Uint8Array(32).fill(3));
+  const drafts = [
+    { a: 'x'.repeat(100000) },
+    { a: 'x'.repeat(100000) + '王' },
+    { a: '王' + 'x'.repeat(100000) },
+    { a: 'y'.repeat(300000), b: '护士😀'.repeat(20000) },
+    { s: '\ud800 lone'.repeat(1000) },
+  ];
+  for (const sealed of [false, true]) {
+    for (const chunkSize of [undefined, 65536]) {
+      const storage = mapStorage({ limitKb: 0 });
+      const store = new DraftStore({ storage, key: sealed ? key : undefined, chunkSize });
+      for (const d of drafts) {
+        assert.equal(store.save('f', 'd', d).ok, true);
+        const r = store.load('f', 'd');
+        assert.equal(r.ok, true);
+        assert.deepEqual(r.value.data, JSON.parse(JSON.stringify(d)));
+      }
+      store.free();
+    }
+  }
+  key.free();
+});

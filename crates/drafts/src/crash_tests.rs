@@ -50,6 +50,23 @@ fn store<S: Storage>(storage: S, setup: Setup) -> DraftStore<S> {
     DraftStore::new(storage, options(setup.chunk_size), sealer).unwrap()
 }
 
+/// If the last load reported its data as verbatim stored text, checks that the values of
+/// the named keys (minus the header) are exactly that data. Returns whether it was checked.
+pub(crate) fn check_verbatim<S: Storage>(s: &mut DraftStore<S>, data: &str) -> bool {
+    let Some(v) = s.last_verbatim().cloned() else {
+        return false;
+    };
+    let mut text = String::new();
+    for (i, k) in v.keys.iter().enumerate() {
+        let Ok(Some(value)) = s.storage_mut().get(k) else {
+            return false;
+        };
+        text.push_str(if i == 0 { &value[v.skip..] } else { &value });
+    }
+    assert_eq!(text, data, "verbatim source differs from the loaded data");
+    true
+}
+
 /// Loads and checks the result is `old` (None: no draft) or `new`; returns true for new.
 fn load_old_or_new<S: Storage>(
     s: &mut DraftStore<S>,
@@ -57,7 +74,11 @@ fn load_old_or_new<S: Storage>(
     new: &str,
     ctx: &str,
 ) -> bool {
-    match s.load("booking", "d1", 10_000) {
+    let loaded = s.load("booking", "d1", 10_000);
+    if let Ok(d) = &loaded {
+        check_verbatim(s, &d.data);
+    }
+    match loaded {
         Ok(d) if d.data == new => true,
         Ok(d) if Some(d.data.as_str()) == old => false,
         Ok(d) => panic!("{ctx}: loaded a mix ({} bytes)", d.data.len()),

@@ -49,6 +49,16 @@ pub trait Storage {
     fn get(&mut self, key: &str) -> Result<Option<String>, StorageError>;
     /// Stores `value` under `key`, replacing any previous value.
     fn set(&mut self, key: &str, value: &str) -> Result<(), StorageError>;
+    /// Stores `head` followed by `body` under `key`: exactly `set(key, head + body)`, one
+    /// storage call. The store writes chunk 0 of a slot (header line + first piece) this
+    /// way, so an adapter that can join the parts without a copy (the JS adapter joins host
+    /// strings) may override it; the default concatenates and calls [`Storage::set`].
+    fn set_joined(&mut self, key: &str, head: &str, body: &str) -> Result<(), StorageError> {
+        let mut value = String::with_capacity(head.len().saturating_add(body.len()));
+        value.push_str(head);
+        value.push_str(body);
+        self.set(key, &value)
+    }
     /// Removes `key`; removing a missing key succeeds.
     fn remove(&mut self, key: &str) -> Result<(), StorageError>;
     /// All keys.
@@ -63,6 +73,9 @@ impl<S: Storage + ?Sized> Storage for Box<S> {
     }
     fn set(&mut self, key: &str, value: &str) -> Result<(), StorageError> {
         (**self).set(key, value)
+    }
+    fn set_joined(&mut self, key: &str, head: &str, body: &str) -> Result<(), StorageError> {
+        (**self).set_joined(key, head, body)
     }
     fn remove(&mut self, key: &str) -> Result<(), StorageError> {
         (**self).remove(key)
@@ -81,6 +94,9 @@ impl<S: Storage + ?Sized> Storage for &mut S {
     }
     fn set(&mut self, key: &str, value: &str) -> Result<(), StorageError> {
         (**self).set(key, value)
+    }
+    fn set_joined(&mut self, key: &str, head: &str, body: &str) -> Result<(), StorageError> {
+        (**self).set_joined(key, head, body)
     }
     fn remove(&mut self, key: &str) -> Result<(), StorageError> {
         (**self).remove(key)
@@ -102,6 +118,9 @@ impl<S: Storage + ?Sized> Storage for Rc<RefCell<S>> {
     }
     fn set(&mut self, key: &str, value: &str) -> Result<(), StorageError> {
         borrow(self)?.set(key, value)
+    }
+    fn set_joined(&mut self, key: &str, head: &str, body: &str) -> Result<(), StorageError> {
+        borrow(self)?.set_joined(key, head, body)
     }
     fn remove(&mut self, key: &str) -> Result<(), StorageError> {
         borrow(self)?.remove(key)

@@ -124,6 +124,19 @@ struct Pending {
 
 type DraftKey = (String, String);
 
+/// Where the data of the last successful [`DraftStore::load`] came from, when it is the
+/// stored text itself (unsealed and not migrated): the concatenation of the values of `keys`
+/// as the storage returned them during that load (their last `get`), minus the first
+/// `skip` bytes of the first (the slot header line). A host adapter can hand those values
+/// back instead of copying the text out of Rust (see `crates/wasm`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Verbatim {
+    /// Chunk keys of the slot, in order.
+    pub keys: Vec<String>,
+    /// Bytes of the first value before the data.
+    pub skip: usize,
+}
+
 /// Drafts over a [`Storage`], crash-safe per draft (see the crate docs for the format).
 ///
 /// ```
@@ -141,6 +154,7 @@ pub struct DraftStore<S: Storage> {
     forms: BTreeMap<String, FormSchema>,
     pending: BTreeMap<DraftKey, Pending>,
     last_write: BTreeMap<DraftKey, i64>,
+    verbatim: Option<Verbatim>,
 }
 
 /// The AAD of a draft slot: a sealed blob opens only under the namespace, form, draft,
@@ -200,6 +214,7 @@ impl<S: Storage> DraftStore<S> {
             forms: BTreeMap::new(),
             pending: BTreeMap::new(),
             last_write: BTreeMap::new(),
+            verbatim: None,
         })
     }
 
@@ -372,6 +387,7 @@ impl<S: Storage> DraftStore<S> {
         draft_id: &str,
         now: i64,
     ) -> Result<Draft, DraftError> {
+        self.verbatim = None;
         check_id("formId", form_id)?;
         check_id("draftId", draft_id)?;
         let base = self.base(form_id, draft_id);
@@ -387,6 +403,15 @@ impl<S: Storage> DraftStore<S> {
             return Err(DraftError::new(ErrorKind::Expired)
                 .int("updatedAt", meta.at)
                 .int("expiresAt", expires_at));
+        }
+        if !meta.sealed {
+            let letter = meta.letter();
+            self.verbatim = Some(Verbatim {
+                keys: (0..meta.n)
+                    .map(|i| record::chunk_key(&base, letter, i))
+                    .collect(),
+                skip: loaded.head_len,
+            });
         }
         Ok(Draft {
             form_id: form_id.to_owned(),
@@ -410,6 +435,10 @@ impl<S: Storage> DraftStore<S> {
             return Ok(draft);
         };
         let from = draft.stored_version;
+        if from != known {
+            // Refused or migrated: the data is no longer the stored text.
+            self.verbatim = None;
+        }
         if from > known {
             return Err(DraftError::new(ErrorKind::NewerVersion)
                 .int("found", i64::from(from))
@@ -437,6 +466,13 @@ impl<S: Storage> DraftStore<S> {
         draft.data = serde_json::to_string(&value).map_err(|_| failed(from, -1))?;
         draft.schema_version = known;
         Ok(draft)
+    }
+
+    /// Where the data of the last successful `load`/`load_raw` was read from, if it is the
+    /// stored text verbatim (see [`Verbatim`]); `None` after a failed load, a sealed draft or
+    /// a migration.
+    pub fn last_verbatim(&self) -> Option<&Verbatim> {
+        self.verbatim.as_ref()
     }
 
     /// The `(form, draft)` of every draft pointer key in this namespace, from `keys`.

@@ -83,9 +83,14 @@ fn a_damaged_current_slot_falls_back_to_the_previous_version() {
                     1 => v.chars().take(v.chars().count() / 3).collect(),
                     _ => flip(v, v.len() - 1),
                 });
-                let d = reopen(m, sealed).load("booking", "d1", 3_000).unwrap();
+                let mut store = reopen(m, sealed);
+                let d = store.load("booking", "d1", 3_000).unwrap();
                 assert_eq!(d.data, v1, "{key} {how}");
                 assert!(d.recovered);
+                assert_eq!(
+                    crate::crash_tests::check_verbatim(&mut store, &d.data),
+                    !sealed
+                );
             }
             let mut m = mem.clone();
             m.remove(key).unwrap();
@@ -260,6 +265,9 @@ fn migrations_upgrade_on_load_and_newer_versions_stay_untouched() {
     let d = s.load("reg", "d", 0).unwrap();
     assert_eq!(d.schema_version, 3);
     assert_eq!(d.stored_version, 1);
+    // migrated: the data is not the stored text any more
+    assert!(s.last_verbatim().is_none());
+    assert!(s.load_raw("reg", "d", 0).is_ok() && s.last_verbatim().is_some());
     let v: serde_json::Value = serde_json::from_str(&d.data).unwrap();
     assert_eq!(
         v,
@@ -471,6 +479,7 @@ proptest! {
         let mut s = DraftStore::new(MemoryStorage::new(), opts, sealer).unwrap();
         s.save_value("f", "d", &value, 1, 0).unwrap();
         let d = s.load("f", "d", 0).unwrap();
+        prop_assert_eq!(crate::crash_tests::check_verbatim(&mut s, &d.data), !sealed);
         let back: serde_json::Value = serde_json::from_str(&d.data).unwrap();
         prop_assert_eq!(back, value);
         prop_assert!(!d.recovered);
@@ -508,7 +517,7 @@ fn timing_save_load_64k() {
         }
         let sha = t.elapsed() / u32::try_from(rounds).unwrap();
         println!(
-            "64 KiB save+load sealed={sealed}: {per:?} per round (SHA-256 of 64 KiB: {sha:?})"
+            "64 KiB save+load sealed={sealed}: {per:?} per round (checksum of 64 KiB: {sha:?})"
         );
     }
 }

@@ -10,10 +10,12 @@
 //! * misuse (a freed handle, a re-entrant call from inside a storage adapter, bad options)
 //!   throws `HomecareError`.
 //!
-//! `draftsLoad` answers `D{meta}\n{data}` on success (see [`draft_result`]), so a 512 KiB draft
-//! is parsed once, by `JSON.parse` in the JS layer; failures are the usual error JSON.
+//! `draftsLoad` answers `[metaJson, dataText]` on success; `dataText` is, for an unsealed
+//! and unmigrated draft, the very string the storage returned (verified, never copied out of
+//! wasm). Failures are the usual error JSON (a string). The data is parsed once, by
+//! `JSON.parse` in the JS layer.
 
-use crate::drafts_storage::{AnyStorage, Kind};
+use crate::drafts_storage::{AnyStorage, Kind, Read};
 use crate::error::{misuse, Param};
 use crate::identity::locale;
 use crate::json_check::check_json;
@@ -22,6 +24,7 @@ use homecare_drafts::{
     self as hd, DraftError, DraftOptions, DraftStore, ErrorKind, MigrationStep, Outbox,
     OutboxOptions, Sealer,
 };
+use js_sys::JsString;
 use serde::Serialize;
 use std::cell::{Cell, RefCell};
 use std::collections::BTreeMap;
@@ -321,23 +324,39 @@ pub fn drafts_open(
     register(Entry::Store(Box::new(store)))
 }
 
+/// Runs `f` with the store's adapter knowing `data` (the JSON text from JS) as the source of
+/// the write, so the stored values are built from the host string: the text crosses into
+/// wasm once (to be hashed) and never back out.
+fn with_source<T>(
+    s: &mut DraftStore<AnyStorage>,
+    data: &JsString,
+    f: impl FnOnce(&mut DraftStore<AnyStorage>, &str) -> T,
+) -> T {
+    // Rc<String>, not Rc<str>: moving the String in keeps its buffer (no copy).
+    let text: Rc<String> = Rc::new(crate::drafts_storage::string_of(data).unwrap_or_default());
+    s.storage_mut()
+        .set_source(Some((Rc::clone(&text), data.clone())));
+    let out = f(s, &text);
+    s.storage_mut().set_source(None);
+    out
+}
+
 /// Saves `data_json` (verbatim) as the new version of a draft: `DraftInfo` or an error.
 #[wasm_bindgen(js_name = draftsSave)]
 pub fn drafts_save(
     handle: u32,
     form_id: &str,
     draft_id: &str,
-    data_json: &str,
+    data_json: &JsString,
     schema_version: u32,
     now: f64,
     locale_tag: &str,
 ) -> Result<String, JsValue> {
     let (now, locale) = (ms(now)?, locale(locale_tag)?);
     with_store(handle, |s| {
-        Ok(result(
-            s.save(form_id, draft_id, data_json, schema_version, now),
-            locale,
-        ))
+        Ok(with_source(s, data_json, |s, data| {
+            result(s.save(form_id, draft_id, data, schema_version, now), locale)
+        }))
     })
 }
 
@@ -353,11 +372,11 @@ struct DraftMeta<'a> {
     recovered: bool,
 }
 
-/// A loaded draft as `D{meta JSON}\n{data JSON}`: the data is handed over verbatim, not
-/// re-serialised or spliced into other JSON, so the JS layer parses it once and a stored
-/// text that is not JSON cannot change the meaning of the result. (The meta JSON has no raw
-/// newline: serde_json escapes them.)
-fn draft_result(draft: &hd::Draft) -> String {
+/// The meta JSON of a loaded draft (everything but the data). The data goes beside it, as
+/// its own string: handed over verbatim, not re-serialised or spliced into other JSON, so the
+/// JS layer parses it once and a stored text that is not JSON cannot change the meaning of
+/// the result.
+fn draft_meta(draft: &hd::Draft) -> String {
     let meta = DraftMeta {
         form_id: &draft.form_id,
         draft_id: &draft.draft_id,
@@ -368,12 +387,34 @@ fn draft_result(draft: &hd::Draft) -> String {
         recovered: draft.recovered,
     };
     // Serialising our own plain struct cannot fail; `{}` keeps the output parseable anyway.
-    let meta = serde_json::to_string(&meta).unwrap_or_else(|_| "{}".to_owned());
-    let mut out = String::with_capacity(draft.data.len().saturating_add(meta.len() + 2));
-    out.push('D');
-    out.push_str(&meta);
-    out.push('\n');
-    out.push_str(&draft.data);
+    serde_json::to_string(&meta).unwrap_or_else(|_| "{}".to_owned())
+}
+
+/// The loaded data as the host strings the storage returned (see `Verbatim`): chunk 0
+/// after its header line, then the other chunks, joined by the host. `None` when a value
+/// is missing or the byte count differs from `data_len` (then the text is copied out).
+fn verbatim_text(reads: &[Read], v: &hd::Verbatim, data_len: usize) -> Option<JsString> {
+    let mut total: usize = 0;
+    let mut out: Option<JsString> = None;
+    for (i, key) in v.keys.iter().enumerate() {
+        let (_, js, len) = reads.iter().rev().find(|(k, _, _)| k == key)?;
+        let part = if i == 0 {
+            total = total.checked_add(len.checked_sub(v.skip)?)?;
+            // The header line is what precedes the first '\n' in both encodings.
+            let nl = u32::try_from(js.index_of("\n", 0)).ok()?;
+            js.slice(nl.checked_add(1)?, js.length())
+        } else {
+            total = total.checked_add(*len)?;
+            js.clone()
+        };
+        out = Some(match out {
+            None => part,
+            Some(o) => o.concat(&part),
+        });
+    }
+    if total != data_len {
+        return None;
+    }
     out
 }
 
@@ -386,17 +427,27 @@ pub fn drafts_load(
     raw: bool,
     now: f64,
     locale_tag: &str,
-) -> Result<String, JsValue> {
+) -> Result<JsValue, JsValue> {
     let (now, locale) = (ms(now)?, locale(locale_tag)?);
     with_store(handle, |s| {
+        s.storage_mut().record_reads();
         let r = if raw {
             s.load_raw(form_id, draft_id, now)
         } else {
             s.load(form_id, draft_id, now)
         };
+        let reads = s.storage_mut().take_reads();
         Ok(match r {
-            Ok(d) => draft_result(&d),
-            Err(e) => fail(&e, locale),
+            Ok(d) => {
+                // Unsealed and not migrated: hand back the strings the storage returned
+                // (verified by the checksum) instead of copying the text out of wasm.
+                let fast = s
+                    .last_verbatim()
+                    .and_then(|v| verbatim_text(&reads, v, d.data.len()));
+                let data = fast.map_or_else(|| JsValue::from(d.data.as_str()), JsValue::from);
+                js_sys::Array::of2(&JsValue::from(draft_meta(&d)), &data).into()
+            }
+            Err(e) => JsValue::from(fail(&e, locale)),
         })
     })
 }
@@ -503,17 +554,19 @@ pub fn drafts_autosave(
     handle: u32,
     form_id: &str,
     draft_id: &str,
-    data_json: &str,
+    data_json: &JsString,
     schema_version: u32,
     now: f64,
     locale_tag: &str,
 ) -> Result<String, JsValue> {
     let (now, locale) = (ms(now)?, locale(locale_tag)?);
     with_store(handle, |s| {
-        Ok(result(
-            s.autosave(form_id, draft_id, data_json, schema_version, now),
-            locale,
-        ))
+        Ok(with_source(s, data_json, |s, data| {
+            result(
+                s.autosave(form_id, draft_id, data, schema_version, now),
+                locale,
+            )
+        }))
     })
 }
 

@@ -231,11 +231,12 @@ API_PARTS.push(function installDrafts(api, raw, ready) {
       hcString(formId, 'formId');
       hcString(draftId, 'draftId');
       var s = raw.draftsLoad(h, formId, draftId, rawLoad, this._clock(), this._locale);
-      if (s.charCodeAt(0) !== 68 /* D */) return parse(s);
-      var cut = s.indexOf('\n');
-      var value = parse(s.slice(1, cut));
+      // An error result (JSON text), or [meta JSON, data JSON text]: for an unsealed draft
+      // the data is the string the storage returned (checksum verified in the core).
+      if (typeof s === 'string') return parse(s);
+      var value = parse(s[0]);
       try {
-        value.data = JSON.parse(s.slice(cut + 1));
+        value.data = JSON.parse(s[1]);
       } catch (e) {
         // Intact bytes (the checksum matched) that are not JSON: written by something else.
         return errorResult('drafts.corrupted', {}, this._locale);
