@@ -31,6 +31,11 @@ pub(crate) fn thrown(e: CryptoError) -> JsValue {
 /// `value` itself when it is a byte view (`Uint8Array`, `Uint8ClampedArray`, `Int8Array`, any
 /// realm), else `None`.
 fn byte_view(value: &JsValue) -> Option<&Uint8Array> {
+    // The common case first: one `instanceof` (also true for a Node `Buffer`), no property
+    // lookup by a name that would cross the boundary as a string on every call.
+    if let Some(bytes) = value.dyn_ref::<Uint8Array>() {
+        return Some(bytes);
+    }
     if !js_sys::ArrayBuffer::is_view(value) {
         return None;
     }
