@@ -5,6 +5,7 @@
 //  - the full JWE envelope (ECDH-ES+A256KW / A256GCM, P-256) vs the same envelope in pure JS
 //    (@noble/curves + @noble/ciphers + @noble/hashes, below), which jose must open.
 // Every encryption includes drawing its fresh random nonce / keys, on both sides.
+import path from 'node:path';
 import { createRequire } from 'node:module';
 import nodeCrypto from 'node:crypto';
 import { gcm, aeskw } from '@noble/ciphers/aes.js';
@@ -16,7 +17,10 @@ import { sm4 } from 'sm-crypto-v2';
 import { compactDecrypt, importJWK } from 'jose';
 
 const require = createRequire(import.meta.url);
-const core = require('../../pkg/index.cjs');
+// HOMECARE_PKG_DIR measures a variant build, e.g. the 国密 one:
+// HOMECARE_FEATURES=sm HOMECARE_PKG_DIR=target/pkg-sm node scripts/build.mjs, then
+// HOMECARE_PKG_DIR=target/pkg-sm npm run bench -- crypto.
+const core = require(process.env.HOMECARE_PKG_DIR ? path.resolve(process.env.HOMECARE_PKG_DIR, 'index.cjs') : '../../pkg/index.cjs');
 
 const SIZES = [['64 B', 64, 2000], ['1 KiB', 1024, 300], ['64 KiB', 65536, 5], ['1 MiB', 1 << 20, 1]];
 const rawKey = nodeCrypto.randomBytes(32);

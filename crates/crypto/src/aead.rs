@@ -6,7 +6,6 @@
 
 use crate::entropy::random_array;
 use crate::{b64, gcm, CryptoError, Entropy};
-use aes_gcm::Aes256Gcm;
 use zeroize::Zeroizing;
 
 /// Key length of [`AeadKey`] in bytes.
@@ -70,7 +69,13 @@ pub fn aead_encrypt(
     aad: Option<&[u8]>,
     entropy: &mut dyn Entropy,
 ) -> Result<Vec<u8>, CryptoError> {
-    gcm::seal::<Aes256Gcm>(key.bytes(), plaintext, aad.unwrap_or_default(), entropy)
+    gcm::seal(
+        gcm::Cipher::Aes256,
+        key.bytes(),
+        plaintext,
+        aad.unwrap_or_default(),
+        entropy,
+    )
 }
 
 /// Opens what [`aead_encrypt`] sealed. Shorter than 28 bytes → `crypto.truncated`; any other
@@ -80,7 +85,56 @@ pub fn aead_decrypt(
     sealed: &[u8],
     aad: Option<&[u8]>,
 ) -> Result<Vec<u8>, CryptoError> {
-    gcm::open::<Aes256Gcm>(key.bytes(), sealed, aad.unwrap_or_default())
+    gcm::open(
+        gcm::Cipher::Aes256,
+        key.bytes(),
+        sealed,
+        aad.unwrap_or_default(),
+    )
+}
+
+/// [`aead_encrypt`] without a copy, for large messages and callers that own a buffer:
+/// `sealed` is laid out as `nonce slot(12) ‖ plaintext ‖ tag slot(16)` (slots of any content,
+/// [`SEAL_OVERHEAD`](crate::SEAL_OVERHEAD) bytes in all); on success it holds
+/// `nonce ‖ ciphertext ‖ tag`. Shorter than 28 bytes → `crypto.truncated`. On an error the
+/// plaintext is still there: wipe the buffer if it matters.
+///
+/// ```
+/// use homecare_crypto::{aead_decrypt, aead_encrypt_in_place, AeadKey, PrefetchedEntropy};
+/// let key = AeadKey::from_bytes(&[1u8; 32])?;
+/// let mut sealed = [&[0u8; 12][..], b"13800138000", &[0u8; 16]].concat();
+/// aead_encrypt_in_place(&key, &mut sealed, None, &mut PrefetchedEntropy::new(vec![7; 12]))?;
+/// assert_eq!(aead_decrypt(&key, &sealed, None)?, b"13800138000");
+/// # Ok::<(), homecare_crypto::CryptoError>(())
+/// ```
+pub fn aead_encrypt_in_place(
+    key: &AeadKey,
+    sealed: &mut [u8],
+    aad: Option<&[u8]>,
+    entropy: &mut dyn Entropy,
+) -> Result<(), CryptoError> {
+    gcm::seal_in_place(
+        gcm::Cipher::Aes256,
+        key.bytes(),
+        sealed,
+        aad.unwrap_or_default(),
+        entropy,
+    )
+}
+
+/// [`aead_decrypt`] without a copy: opens `nonce ‖ ciphertext ‖ tag` where it lies and returns
+/// the plaintext (the middle of `sealed`). On any error `sealed` is unchanged.
+pub fn aead_decrypt_in_place<'a>(
+    key: &AeadKey,
+    sealed: &'a mut [u8],
+    aad: Option<&[u8]>,
+) -> Result<&'a mut [u8], CryptoError> {
+    gcm::open_in_place(
+        gcm::Cipher::Aes256,
+        key.bytes(),
+        sealed,
+        aad.unwrap_or_default(),
+    )
 }
 
 /// [`aead_encrypt`] for text: UTF-8 in, unpadded base64url of the sealed bytes out.
@@ -213,6 +267,43 @@ mod tests {
             aead_decrypt_string(&k, &s, None).unwrap(),
             "张三 13800138000"
         );
+    }
+
+    #[test]
+    fn in_place_matches_the_vec_functions() {
+        let k = key(4);
+        let pt = b"110101199003074518".to_vec();
+        let mut sealed = [vec![0xEE; 12], pt.clone(), vec![0xEE; 16]].concat();
+        aead_encrypt_in_place(&k, &mut sealed, Some(b"a"), &mut TestEntropy::new(5)).unwrap();
+        assert_eq!(
+            sealed,
+            aead_encrypt(&k, &pt, Some(b"a"), &mut TestEntropy::new(5)).unwrap()
+        );
+        let mut tampered = sealed.clone();
+        tampered[13] ^= 1;
+        let before = tampered.clone();
+        assert_eq!(
+            aead_decrypt_in_place(&k, &mut tampered, Some(b"a")),
+            Err(CryptoError::AuthFailed)
+        );
+        assert_eq!(tampered, before, "a failed open leaves the buffer alone");
+        assert_eq!(
+            aead_decrypt_in_place(&k, &mut sealed, Some(b"a")).unwrap(),
+            &pt[..]
+        );
+        assert_eq!(
+            aead_encrypt_in_place(&k, &mut [0; 27], None, &mut TestEntropy::new(1)),
+            Err(CryptoError::Truncated)
+        );
+        assert_eq!(
+            aead_decrypt_in_place(&k, &mut [0; 27], None),
+            Err(CryptoError::Truncated)
+        );
+        let mut empty = [0u8; 28];
+        aead_encrypt_in_place(&k, &mut empty, None, &mut TestEntropy::new(1)).unwrap();
+        assert!(aead_decrypt_in_place(&k, &mut empty, None)
+            .unwrap()
+            .is_empty());
     }
 
     proptest! {

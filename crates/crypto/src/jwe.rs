@@ -12,9 +12,8 @@ use crate::entropy::random_array;
 use crate::jwk::{coordinates, point_from_coordinates, random_secret, EcPrivateJwk, EcPublicJwk};
 use crate::kdf::concat_kdf;
 use crate::{b64, CryptoError, Entropy};
-use aes_gcm::aead::{Aead, Payload};
-use aes_gcm::{Aes256Gcm, KeyInit, Nonce};
-use aes_kw::KwAes256;
+use aes_kw::{KeyInit, KwAes256};
+use homecare_gcm::Cipher;
 use p256::{PublicKey, SecretKey};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
@@ -224,18 +223,15 @@ pub fn jwe_encrypt(
 
     let header = protected_header(options, recipient.kid.as_deref(), &ephemeral.public_key());
     let protected = b64::encode(header.as_bytes());
-    let cipher = Aes256Gcm::new_from_slice(cek.as_slice()).map_err(|_| CryptoError::KeyLength)?;
-    let nonce = Nonce::try_from(iv.as_slice()).map_err(|_| CryptoError::JweIvLength)?;
-    let mut sealed = cipher
-        .encrypt(
-            &nonce,
-            Payload {
-                msg: payload,
-                aad: protected.as_bytes(),
-            },
-        )
-        .map_err(|_| CryptoError::TooLong)?;
-    let tag = sealed.split_off(sealed.len().saturating_sub(16));
+    let mut sealed = payload.to_vec();
+    let tag = homecare_gcm::seal(
+        Cipher::Aes256,
+        cek.as_slice(),
+        &iv,
+        &mut sealed,
+        protected.as_bytes(),
+    )
+    .map_err(crate::gcm::from_gcm)?;
     Ok([
         protected,
         b64::encode(&encrypted_key),
@@ -441,18 +437,14 @@ pub fn jwe_decrypt(compact: &str, private_key: &EcPrivateJwk) -> Result<JweDecry
         JweAlg::EcdhEs => Zeroizing::new(derived.to_vec()),
         JweAlg::EcdhEsA256Kw => kw_unwrap(derived.as_slice(), &encrypted_key)?,
     };
-    let cipher = Aes256Gcm::new_from_slice(&cek).map_err(|_| CryptoError::JweEncryptedKey)?;
-    let nonce = Nonce::try_from(iv.as_slice()).map_err(|_| CryptoError::JweIvLength)?;
-    let mut body = ciphertext;
-    body.extend_from_slice(&tag);
-    let payload = cipher
-        .decrypt(
-            &nonce,
-            Payload {
-                msg: &body,
-                aad: p0.as_bytes(),
-            },
-        )
+    if cek.len() != Cipher::Aes256.key_len() {
+        return Err(CryptoError::JweEncryptedKey);
+    }
+    if iv.len() != homecare_gcm::NONCE_LEN {
+        return Err(CryptoError::JweIvLength);
+    }
+    let mut payload = ciphertext;
+    homecare_gcm::open(Cipher::Aes256, &cek, &iv, &mut payload, &tag, p0.as_bytes())
         .map_err(|_| CryptoError::JweAuthFailed)?;
     Ok(JweDecrypted {
         payload: Zeroizing::new(payload),

@@ -40,13 +40,14 @@ mod vectors;
 mod wycheproof_tests;
 
 pub use aead::{
-    aead_decrypt, aead_decrypt_string, aead_encrypt, aead_encrypt_string, AeadKey, AEAD_KEY_LEN,
+    aead_decrypt, aead_decrypt_in_place, aead_decrypt_string, aead_encrypt, aead_encrypt_in_place,
+    aead_encrypt_string, AeadKey, AEAD_KEY_LEN,
 };
 pub use canonical::canonical_json;
 pub use entropy::{Entropy, PrefetchedEntropy};
 pub use error::CryptoError;
 pub use fields::{open_fields, seal_fields, SEALED_PREFIX};
-pub use gcm::{NONCE_LEN, TAG_LEN};
+pub use gcm::{NONCE_LEN, SEAL_OVERHEAD, TAG_LEN};
 pub use jwe::{
     jwe_decrypt, jwe_encrypt, jwe_encrypt_json, JweAlg, JweDecrypted, JweOptions, JWE_ENC,
     RESERVED_HEADERS,
@@ -55,8 +56,9 @@ pub use jwk::{generate_ec_key_pair, EcKeyPair, EcPrivateJwk, EcPublicJwk};
 pub use messages::MESSAGES;
 #[cfg(feature = "sm")]
 pub use sm::{
-    hmac_sm3, sm2_decrypt, sm2_encrypt, sm3, sm4_gcm_decrypt, sm4_gcm_encrypt, Sm2PointFormat,
-    Sm2PrivateKey, Sm2PublicKey, SM4_KEY_LEN,
+    hmac_sm3, sm2_decrypt, sm2_encrypt, sm3, sm4_gcm_decrypt, sm4_gcm_decrypt_in_place,
+    sm4_gcm_encrypt, sm4_gcm_encrypt_in_place, Sm2PointFormat, Sm2PrivateKey, Sm2PublicKey,
+    SM4_KEY_LEN,
 };
 pub use zeroize::Zeroizing;
 

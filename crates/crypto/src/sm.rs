@@ -6,14 +6,10 @@
 
 use crate::entropy::EntropyRng;
 use crate::{gcm, CryptoError, Entropy};
-use aes_gcm::aead::consts::U12;
-use aes_gcm::AesGcm;
 use hmac::{KeyInit, Mac};
 use sm2::pke::{Cipher, DecryptingKey, EncryptingKey, Mode};
 use sm3::{Digest, Sm3};
 use zeroize::Zeroizing;
-
-type Sm4Gcm = AesGcm<sm4::Sm4, U12>;
 
 /// SM4 key length in bytes.
 pub const SM4_KEY_LEN: usize = 16;
@@ -35,7 +31,13 @@ pub fn sm4_gcm_encrypt(
     aad: Option<&[u8]>,
     entropy: &mut dyn Entropy,
 ) -> Result<Vec<u8>, CryptoError> {
-    gcm::seal::<Sm4Gcm>(key, plaintext, aad.unwrap_or_default(), entropy)
+    gcm::seal(
+        gcm::Cipher::Sm4,
+        key,
+        plaintext,
+        aad.unwrap_or_default(),
+        entropy,
+    )
 }
 
 /// Opens [`sm4_gcm_encrypt`] output: `crypto.truncated`, `crypto.key_length` or
@@ -45,7 +47,34 @@ pub fn sm4_gcm_decrypt(
     sealed: &[u8],
     aad: Option<&[u8]>,
 ) -> Result<Vec<u8>, CryptoError> {
-    gcm::open::<Sm4Gcm>(key, sealed, aad.unwrap_or_default())
+    gcm::open(gcm::Cipher::Sm4, key, sealed, aad.unwrap_or_default())
+}
+
+/// [`sm4_gcm_encrypt`] without a copy: `sealed` is `nonce slot(12) ‖ plaintext ‖ tag
+/// slot(16)` and becomes `nonce ‖ ciphertext ‖ tag` (as [`crate::aead_encrypt_in_place`]).
+pub fn sm4_gcm_encrypt_in_place(
+    key: &[u8],
+    sealed: &mut [u8],
+    aad: Option<&[u8]>,
+    entropy: &mut dyn Entropy,
+) -> Result<(), CryptoError> {
+    gcm::seal_in_place(
+        gcm::Cipher::Sm4,
+        key,
+        sealed,
+        aad.unwrap_or_default(),
+        entropy,
+    )
+}
+
+/// [`sm4_gcm_decrypt`] without a copy: returns the plaintext, the middle of `sealed`; on any
+/// error `sealed` is unchanged.
+pub fn sm4_gcm_decrypt_in_place<'a>(
+    key: &[u8],
+    sealed: &'a mut [u8],
+    aad: Option<&[u8]>,
+) -> Result<&'a mut [u8], CryptoError> {
+    gcm::open_in_place(gcm::Cipher::Sm4, key, sealed, aad.unwrap_or_default())
 }
 
 #[cfg(test)]
@@ -55,7 +84,7 @@ pub(crate) fn sm4_gcm_seal_with_nonce(
     plaintext: &[u8],
     aad: &[u8],
 ) -> Result<Vec<u8>, CryptoError> {
-    gcm::seal_with_nonce::<Sm4Gcm>(key, nonce, plaintext, aad)
+    gcm::seal_with_nonce(gcm::Cipher::Sm4, key, nonce, plaintext, aad)
 }
 
 /// SM3 digest (GB/T 32905).

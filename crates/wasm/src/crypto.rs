@@ -28,9 +28,14 @@ pub(crate) fn thrown(e: CryptoError) -> JsValue {
     misuse(e.code(), &[])
 }
 
-/// `Some(bytes)` when `value` is a byte view (`Uint8Array`, `Uint8ClampedArray`, `Int8Array`,
-/// any realm), else `None`.
-fn view_bytes(value: &JsValue) -> Option<Vec<u8>> {
+/// `value` itself when it is a byte view (`Uint8Array`, `Uint8ClampedArray`, `Int8Array`, any
+/// realm), else `None`.
+fn byte_view(value: &JsValue) -> Option<&Uint8Array> {
+    // The common case first: one `instanceof` (also true for a Node `Buffer`), no property
+    // lookup by a name that would cross the boundary as a string on every call.
+    if let Some(bytes) = value.dyn_ref::<Uint8Array>() {
+        return Some(bytes);
+    }
     if !js_sys::ArrayBuffer::is_view(value) {
         return None;
     }
@@ -38,7 +43,73 @@ fn view_bytes(value: &JsValue) -> Option<Vec<u8>> {
     if per.as_f64() != Some(1.0) {
         return None;
     }
-    Some(value.unchecked_ref::<Uint8Array>().to_vec())
+    Some(value.unchecked_ref::<Uint8Array>())
+}
+
+/// `Some(bytes)` when `value` is a byte view, else `None`.
+fn view_bytes(value: &JsValue) -> Option<Vec<u8>> {
+    byte_view(value).map(Uint8Array::to_vec)
+}
+
+/// GCM sealing of a `Uint8Array` or string `plaintext` by `seal`, which gets the buffer
+/// `nonce slot(12) ‖ plaintext ‖ tag slot(16)` and seals it in place (`*_encrypt_in_place`).
+///
+/// Every bulk copy is a native JS one (`TypedArray.set`, the copies `to_vec` / `copy_from`
+/// do): the strict-MVP build lowers wasm's `memory.copy` to a byte loop, which at 1 MiB cost
+/// more than a third of the whole encryption. The wasm buffer holds ciphertext once sealed (no
+/// wipe needed); on an error it is wiped, and so is the JS copy of the plaintext.
+pub(crate) fn seal_js(
+    plaintext: &JsValue,
+    seal: impl FnOnce(&mut [u8]) -> Result<(), CryptoError>,
+) -> Result<Uint8Array, JsValue> {
+    let overhead = u32::try_from(hc::SEAL_OVERHEAD).map_err(|_| thrown(CryptoError::TooLong))?;
+    let nonce_len = u32::try_from(hc::NONCE_LEN).map_err(|_| thrown(CryptoError::TooLong))?;
+    let sized = |n: u32| {
+        n.checked_add(overhead)
+            .map(Uint8Array::new_with_length)
+            .ok_or_else(|| thrown(CryptoError::TooLong))
+    };
+    let out = if let Some(view) = byte_view(plaintext) {
+        let out = sized(view.length())?;
+        out.set(view, nonce_len);
+        out
+    } else if let Some(text) = plaintext.as_string() {
+        let text = Zeroizing::new(text);
+        let n = u32::try_from(text.len()).map_err(|_| thrown(CryptoError::TooLong))?;
+        let out = sized(n)?;
+        out.subarray(nonce_len, nonce_len.saturating_add(n))
+            .copy_from(text.as_bytes());
+        out
+    } else {
+        return Err(wrong_type("plaintext", "Uint8Array or string"));
+    };
+    let mut buf = Zeroizing::new(out.to_vec());
+    match seal(&mut buf) {
+        Ok(()) => {
+            out.copy_from(&buf);
+            // Ciphertext only: released without the wipe.
+            drop(std::mem::take(&mut *buf));
+            Ok(out)
+        }
+        Err(e) => {
+            out.fill(0, 0, out.length());
+            Err(thrown(e))
+        }
+    }
+}
+
+/// GCM opening by `open` (`*_decrypt_in_place`) of a sealed `Uint8Array` as a result: the
+/// plaintext leaves wasm by one native copy, and the wasm buffer that held it is wiped.
+pub(crate) fn open_js(
+    sealed: &JsValue,
+    locale: Locale,
+    open: impl FnOnce(&mut [u8]) -> Result<&mut [u8], CryptoError>,
+) -> Result<JsValue, JsValue> {
+    let mut buf = Zeroizing::new(bytes_only(sealed, "sealed")?);
+    Ok(match open(&mut buf) {
+        Ok(plain) => ok_result(&Uint8Array::from(&*plain).into()),
+        Err(e) => error_result(&[e.problem("")], locale),
+    })
 }
 
 /// A `Uint8Array` argument (keys, sealed blobs), or `arg.invalid_type`.
@@ -113,6 +184,7 @@ pub(crate) fn ok_result(value: &JsValue) -> JsValue {
 }
 
 /// A decryption outcome as a result: the bytes, or the error at the whole input (`""`).
+#[cfg(feature = "sm")]
 pub(crate) fn bytes_result(r: Result<Zeroizing<Vec<u8>>, CryptoError>, locale: Locale) -> JsValue {
     match r {
         Ok(plain) => ok_result(&Uint8Array::from(plain.as_slice()).into()),
@@ -198,11 +270,12 @@ pub fn aead_key_free(id: u32) {
 
 /// AES-256-GCM: `nonce(12) ‖ ciphertext ‖ tag(16)` under a fresh random nonce.
 #[wasm_bindgen(js_name = aeadEncrypt)]
-pub fn aead_encrypt(key_id: u32, plaintext: JsValue, aad: JsValue) -> Result<Vec<u8>, JsValue> {
+pub fn aead_encrypt(key_id: u32, plaintext: JsValue, aad: JsValue) -> Result<Uint8Array, JsValue> {
     let key = key(key_id)?;
-    let plain = Zeroizing::new(bytes_or_text(&plaintext, "plaintext")?);
     let aad = opt_bytes(&aad, "aad")?;
-    hc::aead_encrypt(&key, &plain, aad.as_deref(), &mut HostEntropy).map_err(thrown)
+    seal_js(&plaintext, |buf| {
+        hc::aead_encrypt_in_place(&key, buf, aad.as_deref(), &mut HostEntropy)
+    })
 }
 
 /// Opens what `aeadEncrypt` sealed: a result with the plaintext bytes.
@@ -214,13 +287,11 @@ pub fn aead_decrypt(
     options: JsValue,
 ) -> Result<JsValue, JsValue> {
     let key = key(key_id)?;
-    let sealed = bytes_only(&sealed, "sealed")?;
     let aad = opt_bytes(&aad, "aad")?;
     let locale = locale_of(&options)?;
-    Ok(bytes_result(
-        hc::aead_decrypt(&key, &sealed, aad.as_deref()).map(Zeroizing::new),
-        locale,
-    ))
+    open_js(&sealed, locale, |buf| {
+        hc::aead_decrypt_in_place(&key, buf, aad.as_deref())
+    })
 }
 
 /// Text in, unpadded base64url of the sealed bytes out.

@@ -2,7 +2,7 @@
 //! Same shapes as `crypto.rs`: keys and ciphertexts are `Uint8Array`; plaintexts and data may
 //! be strings (UTF-8); encryption throws on misuse, decryption returns a result.
 
-use crate::crypto::{bytes_only, bytes_or_text, bytes_result, opt_bytes, thrown};
+use crate::crypto::{bytes_only, bytes_or_text, bytes_result, open_js, opt_bytes, seal_js, thrown};
 use crate::entropy::HostEntropy;
 use crate::error::{misuse, set};
 use crate::interop::Options;
@@ -14,11 +14,16 @@ use wasm_bindgen::JsValue;
 
 /// SM4-GCM (RFC 8998) under a 16-byte key: `nonce(12) ‖ ciphertext ‖ tag(16)`.
 #[wasm_bindgen(js_name = sm4GcmEncrypt)]
-pub fn sm4_gcm_encrypt(key: JsValue, plaintext: JsValue, aad: JsValue) -> Result<Vec<u8>, JsValue> {
+pub fn sm4_gcm_encrypt(
+    key: JsValue,
+    plaintext: JsValue,
+    aad: JsValue,
+) -> Result<Uint8Array, JsValue> {
     let key = Zeroizing::new(bytes_only(&key, "key")?);
-    let plain = Zeroizing::new(bytes_or_text(&plaintext, "plaintext")?);
     let aad = opt_bytes(&aad, "aad")?;
-    hc::sm4_gcm_encrypt(&key, &plain, aad.as_deref(), &mut HostEntropy).map_err(thrown)
+    seal_js(&plaintext, |buf| {
+        hc::sm4_gcm_encrypt_in_place(&key, buf, aad.as_deref(), &mut HostEntropy)
+    })
 }
 
 /// Opens `sm4GcmEncrypt` output: a result with the plaintext bytes. A key that is not 16
@@ -34,13 +39,11 @@ pub fn sm4_gcm_decrypt(
     if key.len() != hc::SM4_KEY_LEN {
         return Err(thrown(hc::CryptoError::KeyLength));
     }
-    let sealed = bytes_only(&sealed, "sealed")?;
     let aad = opt_bytes(&aad, "aad")?;
     let locale = Options::read(&options, "options")?.locale()?;
-    Ok(bytes_result(
-        hc::sm4_gcm_decrypt(&key, &sealed, aad.as_deref()).map(Zeroizing::new),
-        locale,
-    ))
+    open_js(&sealed, locale, |buf| {
+        hc::sm4_gcm_decrypt_in_place(&key, buf, aad.as_deref())
+    })
 }
 
 /// SM2 encryption (C1C3C2) to a public key (`04‖x‖y`, bare `x‖y` or compressed).
