@@ -135,24 +135,7 @@ pub(crate) fn read_order(v: &Value, path: &str) -> Result<Order, Vec<Problem>> {
 }
 
 fn read(r: &mut Reader, v: &Value, path: &str) -> Option<Order> {
-    let o = r.object(
-        v,
-        path,
-        &[
-            "items",
-            "consumables",
-            "distanceMetres",
-            "from",
-            "to",
-            "appointmentStart",
-            "bookedAt",
-            "newUser",
-            "couponId",
-            "points",
-            "packageId",
-            "paymentPlan",
-        ],
-    )?;
+    let o = r.object(v, path, &ORDER_KEYS)?;
     let items = o
         .req(r, "items")
         .and_then(|v| r.array(v, &o.at("items")))
@@ -360,6 +343,7 @@ pub(crate) fn read_order_fast(text: &str) -> Option<Order> {
     })
 }
 
+/// The fields of an order, for the strict reader and the fast scanner alike.
 const ORDER_KEYS: [&str; 12] = [
     "items",
     "consumables",
