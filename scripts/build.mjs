@@ -68,14 +68,27 @@ if (!webWasm.equals(fs.readFileSync(path.join(tmp, 'nodejs/homecare_bg.wasm'))))
   throw new Error('wasm-bindgen produced different binaries for web and nodejs; one binary must serve all entries');
 }
 
+// Loaded here, past the up-to-date check: binaryen's library takes a moment to start.
+const { default: binaryen } = await import('binaryen');
+const { fastMemoryHelpers } = await import('./lib/memcopy.mjs');
 const lowered = path.join(tmp, 'lowered.wasm');
 const final = path.join(tmp, 'homecare_bg.wasm');
 step('wasm-opt (MVP lowering + -Oz)', () => {
-  // Pass 1 reads the std's post-MVP opcodes and lowers them to MVP sequences.
-  run(bin('wasm-opt'), [path.join(tmp, 'web/homecare_bg.wasm'), '-o', lowered,
-    '--enable-sign-ext', '--enable-bulk-memory', '--enable-bulk-memory-opt',
-    '--enable-nontrapping-float-to-int', '--enable-mutable-globals',
-    '--signext-lowering', '--llvm-memory-copy-fill-lowering', '--llvm-nontrapping-fptoint-lowering']);
+  // Pass 1 reads the std's post-MVP opcodes and lowers them to MVP sequences (binaryen's
+  // library, the same version as the CLI, so the copy/fill helpers the lowering creates can be
+  // given word-wise bodies before their names are gone: scripts/lib/memcopy.mjs).
+  console.log('$ binaryen: signext / memory-copy-fill / nontrapping-fptoint lowering, word-wise copy helpers');
+  const m = binaryen.readBinary(webWasm);
+  try {
+    const F = binaryen.Features;
+    m.setFeatures(F.MVP | F.SignExt | F.BulkMemory | F.BulkMemoryOpt | F.NontrappingFPToInt | F.MutableGlobals);
+    m.runPasses(['signext-lowering', 'llvm-memory-copy-fill-lowering', 'llvm-nontrapping-fptoint-lowering']);
+    fastMemoryHelpers(m);
+    if (!m.validate()) throw new Error('binaryen: the lowered module does not validate');
+    fs.writeFileSync(lowered, m.emitBinary());
+  } finally {
+    m.dispose();
+  }
   // Pass 2 optimises with only MVP allowed: plain -Oz would re-introduce sign-ext.
   run(bin('wasm-opt'), [lowered, '-o', final, '--mvp-features', '-Oz', '--strip-debug', '--strip-producers',
     '--converge']);
