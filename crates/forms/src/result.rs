@@ -235,12 +235,6 @@ pub fn validate_field(
     data: &Value,
     options: &Options,
 ) -> Result<FormResult, Problem> {
-    let schema = registry
-        .schema(form_id)
-        .ok_or_else(|| Problem::new("", "form.unknown").text("form", form_id))?;
-    if !path_exists(&schema.root, path) {
-        return Err(Problem::new(path, "form.unknown_field").text("form", form_id));
-    }
     validate_field_owned(registry, form_id, path, data.clone(), options)
 }
 
