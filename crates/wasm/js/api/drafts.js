@@ -216,14 +216,20 @@ API_PARTS.push(function installDrafts(api, raw, ready) {
 
     /** Saves data (any JSON value) crash-safely: DraftInfo, or an error result. */
     save(formId, draftId, data, options) {
+      var w = this._write(formId, draftId, data, options);
+      if (w.error) return w.error;
+      return parse(raw.draftsSave(w.h, formId, draftId, w.text, w.ver, this._clock(), this._locale));
+    }
+
+    /** The checked arguments of save/autosave: `{ h, ver, text }`, or `{ error }` (too large). */
+    _write(formId, draftId, data, options) {
       var h = this._handle();
       hcString(formId, 'formId');
       hcString(draftId, 'draftId');
-      var o = hcOptions(options, ['schemaVersion']);
-      var ver = this._version(formId, o);
+      var ver = this._version(formId, hcOptions(options, ['schemaVersion']));
       var d = dataText(data, this._max, this._locale, 'drafts.too_large');
-      if (d.error) return d.error;
-      return parse(raw.draftsSave(h, formId, draftId, d.text, ver, this._clock(), this._locale));
+      if (d.error) return { error: d.error };
+      return { h: h, ver: ver, text: d.text };
     }
 
     _load(formId, draftId, rawLoad) {
@@ -318,14 +324,9 @@ API_PARTS.push(function installDrafts(api, raw, ready) {
      * page's onHide/onUnload.
      */
     autosave(formId, draftId, data, options) {
-      var h = this._handle();
-      hcString(formId, 'formId');
-      hcString(draftId, 'draftId');
-      var o = hcOptions(options, ['schemaVersion']);
-      var ver = this._version(formId, o);
-      var d = dataText(data, this._max, this._locale, 'drafts.too_large');
-      if (d.error) return d.error;
-      var r = parse(raw.draftsAutosave(h, formId, draftId, d.text, ver, this._clock(), this._locale));
+      var w = this._write(formId, draftId, data, options);
+      if (w.error) return w.error;
+      var r = parse(raw.draftsAutosave(w.h, formId, draftId, w.text, w.ver, this._clock(), this._locale));
       if ((!r.ok || r.value.outcome === 'deferred') && this._timer === null && typeof setTimeout === 'function') {
         var self = this;
         this._timer = setTimeout(function () {
