@@ -47,6 +47,18 @@ impl Date {
         Date::new(year, month, day)
     }
 
+    /// The date spelled by eight ASCII digits `YYYYMMDD` (one number parse, then split).
+    pub(crate) fn from_yyyymmdd(digits: &[u8]) -> Option<Date> {
+        if digits.len() != 8 {
+            return None;
+        }
+        let n = crate::normalize::number(digits)?;
+        let year = u16::try_from(n / 10_000).ok()?;
+        let month = u8::try_from(n / 100 % 100).ok()?;
+        let day = u8::try_from(n % 100).ok()?;
+        Date::new(year, month, day)
+    }
+
     /// The year.
     pub fn year(self) -> u16 {
         self.year

@@ -75,6 +75,29 @@ impl IdKind {
         }
     }
 
+    /// The position of the kind in [`IdKind::ALL`] (a match, not a search).
+    ///
+    /// ```
+    /// use homecare_identity::IdKind;
+    /// for (i, k) in IdKind::ALL.into_iter().enumerate() {
+    ///     assert_eq!(k.index(), i);
+    /// }
+    /// ```
+    pub fn index(self) -> usize {
+        match self {
+            IdKind::ForeignPermanent2023 => 0,
+            IdKind::HkPermit => 1,
+            IdKind::MoPermit => 2,
+            IdKind::TwPermit => 3,
+            IdKind::Resident => 4,
+            IdKind::Resident15 => 5,
+            IdKind::ForeignPermanent2017 => 6,
+            IdKind::HkMoTravelPermit => 7,
+            IdKind::TwTravelPermit => 8,
+            IdKind::Passport => 9,
+        }
+    }
+
     /// The kind with JS name `name`.
     pub fn from_name(name: &str) -> Option<IdKind> {
         IdKind::ALL.into_iter().find(|k| k.name() == name)

@@ -36,7 +36,7 @@ use crate::checksum::{icao_check, mod11_2_check};
 use crate::codes;
 use crate::date::Date;
 use crate::id_kind::{IdKind, KindSet};
-use crate::normalize::{digit, halfwidth, is_separator, number};
+use crate::normalize::{all_digits, digit, halfwidth, is_separator, number};
 use crate::region::{lookup_region, mainland_province, province_region, Region};
 
 /// Longest number any kind has.
@@ -231,13 +231,164 @@ pub struct ParsedId {
     pub warnings: Warnings,
 }
 
+/// One problem of [`parse_id_compact`], with its params inline (no allocation).
+/// [`IdProblem::to_problem`] gives the [`Problem`] `parse_id_number` reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IdProblem {
+    /// `id.empty`.
+    Empty,
+    /// `id.charset`.
+    Charset,
+    /// `id.length`, with the number of characters.
+    Length(i64),
+    /// `id.format`.
+    Format,
+    /// `id.kind_not_allowed`, with the kind the shape matched.
+    KindNotAllowed(IdKind),
+    /// `id.checksum_mismatch`, with the expected check character (ASCII).
+    ChecksumMismatch(u8),
+    /// `id.birthdate_invalid`.
+    BirthdateInvalid,
+    /// `id.birthdate_future`.
+    BirthdateFuture,
+    /// `id.birthdate_too_early` (the minimum is [`MIN_BIRTH_YEAR`]).
+    BirthdateTooEarly,
+    /// `id.province_unknown`, with the province digits as written.
+    ProvinceUnknown(IdText),
+}
+
+impl IdProblem {
+    /// The problem as reported by [`parse_id_number`] (code and params, path `""`).
+    pub fn to_problem(&self) -> Problem {
+        match *self {
+            IdProblem::Empty => Problem::new("", codes::ID_EMPTY),
+            IdProblem::Charset => Problem::new("", codes::ID_CHARSET),
+            IdProblem::Length(n) => Problem::new("", codes::ID_LENGTH).int("actual", n),
+            IdProblem::Format => Problem::new("", codes::ID_FORMAT),
+            IdProblem::KindNotAllowed(kind) => {
+                Problem::new("", codes::ID_KIND_NOT_ALLOWED).text("kind", kind.name())
+            }
+            IdProblem::ChecksumMismatch(c) => Problem::new("", codes::ID_CHECKSUM_MISMATCH)
+                .text("expected", char::from(c).to_string()),
+            IdProblem::BirthdateInvalid => Problem::new("", codes::ID_BIRTHDATE_INVALID),
+            IdProblem::BirthdateFuture => Problem::new("", codes::ID_BIRTHDATE_FUTURE),
+            IdProblem::BirthdateTooEarly => Problem::new("", codes::ID_BIRTHDATE_TOO_EARLY)
+                .int("min", i64::from(MIN_BIRTH_YEAR)),
+            IdProblem::ProvinceUnknown(code) => {
+                Problem::new("", codes::ID_PROVINCE_UNKNOWN).text("code", code.as_str())
+            }
+        }
+    }
+
+    /// The problem as one positive `i32` (kind in bits 24–27, param below), for boundaries
+    /// that pass numbers; `None` if a param does not fit (a length of 2^24 characters or
+    /// more). [`IdProblem::from_packed`] inverts it.
+    ///
+    /// ```
+    /// use homecare_identity::IdProblem;
+    /// let p = IdProblem::ChecksumMismatch(b'X');
+    /// assert_eq!(IdProblem::from_packed(p.packed().unwrap()), Some(p));
+    /// ```
+    pub fn packed(&self) -> Option<i32> {
+        const PARAM: i64 = 1 << 24;
+        let (tag, param): (i32, i64) = match *self {
+            IdProblem::Empty => (1, 0),
+            IdProblem::Charset => (2, 0),
+            IdProblem::Length(n) => (3, n),
+            IdProblem::Format => (4, 0),
+            IdProblem::KindNotAllowed(kind) => (5, i64::try_from(kind.index()).ok()?),
+            IdProblem::ChecksumMismatch(c) => (6, i64::from(c)),
+            IdProblem::BirthdateInvalid => (7, 0),
+            IdProblem::BirthdateFuture => (8, 0),
+            IdProblem::BirthdateTooEarly => (9, 0),
+            IdProblem::ProvinceUnknown(code) => match *code.as_bytes() {
+                [] => (10, 0),
+                [a] => (10, 1 << 16 | i64::from(a)),
+                [a, b] => (10, 2 << 16 | i64::from(a) << 8 | i64::from(b)),
+                _ => return None,
+            },
+        };
+        if !(0..PARAM).contains(&param) {
+            return None;
+        }
+        Some(tag << 24 | i32::try_from(param).ok()?)
+    }
+
+    /// The problem [`IdProblem::packed`] gave `packed`, `None` for any other number.
+    pub fn from_packed(packed: i32) -> Option<IdProblem> {
+        let param = packed & 0x00FF_FFFF;
+        let byte = |p: i32| u8::try_from(p).ok();
+        Some(match packed >> 24 {
+            1 if param == 0 => IdProblem::Empty,
+            2 if param == 0 => IdProblem::Charset,
+            3 => IdProblem::Length(i64::from(param)),
+            4 if param == 0 => IdProblem::Format,
+            5 => IdProblem::KindNotAllowed(*IdKind::ALL.get(usize::try_from(param).ok()?)?),
+            6 => IdProblem::ChecksumMismatch(byte(param)?),
+            7 if param == 0 => IdProblem::BirthdateInvalid,
+            8 if param == 0 => IdProblem::BirthdateFuture,
+            9 if param == 0 => IdProblem::BirthdateTooEarly,
+            10 => {
+                let (len, a, b) = (param >> 16, byte(param >> 8 & 0xFF)?, byte(param & 0xFF)?);
+                IdProblem::ProvinceUnknown(match len {
+                    0 if param == 0 => IdText::EMPTY,
+                    1 if a == 0 => IdText::from_bytes(&[b]),
+                    2 => IdText::from_bytes(&[a, b]),
+                    _ => return None,
+                })
+            }
+            _ => return None,
+        })
+    }
+}
+
+/// The problems of one [`parse_id_compact`] call, in order (at most four; a parse reports
+/// at most three: checksum, birth date, province).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct IdProblems {
+    items: [Option<IdProblem>; 4],
+    len: u8,
+}
+
+impl IdProblems {
+    fn one(p: IdProblem) -> IdProblems {
+        let mut all = IdProblems::default();
+        all.push(p);
+        all
+    }
+
+    fn push(&mut self, p: IdProblem) {
+        if let Some(slot) = self.items.get_mut(usize::from(self.len)) {
+            *slot = Some(p);
+            self.len += 1;
+        }
+    }
+
+    /// Whether there is none.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// The problems, in the order `parse_id_number` reports them.
+    pub fn iter(&self) -> impl Iterator<Item = &IdProblem> {
+        self.items.iter().flatten()
+    }
+}
+
 /// Parses and validates a document number of any kind in `options.kinds`.
 ///
 /// Normalisation: trim; drop whitespace (incl. U+3000) and dashes; full-width forms to
 /// ASCII; ASCII letters to upper case. Any other non-ASCII character fails with
 /// `id.charset` before anything is sliced. Allocation-free on success.
 pub fn parse_id_number(input: &str, options: &ParseOptions) -> Result<ParsedId, Vec<Problem>> {
-    let text = normalize(input).map_err(|p| vec![p])?;
+    parse_id_compact(input, options).map_err(|e| e.iter().map(IdProblem::to_problem).collect())
+}
+
+/// [`parse_id_number`] with its problems in compact form ([`IdProblems`], no allocation):
+/// the one implementation of the rules, for callers (the wasm batch path) that report
+/// problems as numbers. `parse_id_number` is this plus [`IdProblem::to_problem`].
+pub fn parse_id_compact(input: &str, options: &ParseOptions) -> Result<ParsedId, IdProblems> {
+    let text = normalize(input).map_err(IdProblems::one)?;
     let b = text.as_bytes();
     let shapes = shape_kinds(b);
     let Some(kind) = shapes
@@ -245,7 +396,7 @@ pub fn parse_id_number(input: &str, options: &ParseOptions) -> Result<ParsedId, 
         .flatten()
         .find(|k| options.kinds.contains(*k))
     else {
-        return Err(vec![shape_error(b, &shapes, options.kinds)]);
+        return Err(IdProblems::one(shape_error(b, &shapes, options.kinds)));
     };
     let mut parsed = ParsedId {
         kind,
@@ -258,7 +409,7 @@ pub fn parse_id_number(input: &str, options: &ParseOptions) -> Result<ParsedId, 
         nationality: None,
         warnings: Warnings::default(),
     };
-    let mut errors = Vec::new();
+    let mut errors = IdProblems::default();
     match kind {
         IdKind::Resident => {
             check_18(b, options.as_of, &mut parsed, &mut errors);
@@ -308,7 +459,7 @@ pub fn parse_id_number(input: &str, options: &ParseOptions) -> Result<ParsedId, 
 
 /// Normalises `input` into an [`IdText`], or the first problem (`id.empty`, `id.charset`,
 /// `id.length`).
-fn normalize(input: &str) -> Result<IdText, Problem> {
+fn normalize(input: &str) -> Result<IdText, IdProblem> {
     // Fast path for what most callers pass: 1–18 plain ASCII letters and digits, where the
     // general loop below would only upper-case.
     let bytes = input.as_bytes();
@@ -317,18 +468,24 @@ fn normalize(input: &str) -> Result<IdText, Problem> {
         Some((last, body)) => last.is_ascii_alphanumeric() && all_digits(body),
         None => false,
     };
-    if let (Some(len), true) = (
-        u8::try_from(bytes.len())
-            .ok()
-            .filter(|n| (1..=18).contains(n)),
-        plain(bytes) || bytes.iter().all(u8::is_ascii_alphanumeric),
-    ) {
-        let mut text = IdText::EMPTY;
-        for (slot, b) in text.buf.iter_mut().zip(bytes) {
-            *slot = b.to_ascii_uppercase();
+    if let Some(len) = u8::try_from(bytes.len())
+        .ok()
+        .filter(|n| (1..=18).contains(n))
+    {
+        let digits_then_any = plain(bytes);
+        if digits_then_any || bytes.iter().all(u8::is_ascii_alphanumeric) {
+            let mut text = IdText::EMPTY;
+            if let Some(dst) = text.buf.get_mut(..bytes.len()) {
+                dst.copy_from_slice(bytes);
+                // Only the last character can be a lower-case letter after digits.
+                match dst.split_last_mut() {
+                    Some((last, _)) if digits_then_any => last.make_ascii_uppercase(),
+                    _ => dst.make_ascii_uppercase(),
+                }
+            }
+            text.len = len;
+            return Ok(text);
         }
-        text.len = len;
-        return Ok(text);
     }
     let mut text = IdText::EMPTY;
     let mut count = 0i64;
@@ -337,7 +494,7 @@ fn normalize(input: &str) -> Result<IdText, Problem> {
             continue;
         }
         if !c.is_ascii_alphanumeric() {
-            return Err(Problem::new("", codes::ID_CHARSET));
+            return Err(IdProblem::Charset);
         }
         count += 1;
         // ASCII alphanumeric: the u8 conversion cannot fail.
@@ -345,32 +502,10 @@ fn normalize(input: &str) -> Result<IdText, Problem> {
         text.push(byte);
     }
     match count {
-        0 => Err(Problem::new("", codes::ID_EMPTY)),
-        n if n > 18 => Err(Problem::new("", codes::ID_LENGTH).int("actual", n)),
+        0 => Err(IdProblem::Empty),
+        n if n > 18 => Err(IdProblem::Length(n)),
         _ => Ok(text),
     }
-}
-
-/// Whether every byte is an ASCII digit, eight bytes per step (this check runs on every
-/// number twice: the plain-input fast path and the shape).
-fn all_digits(b: &[u8]) -> bool {
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let mut chunks = b.chunks_exact(8);
-    for chunk in &mut chunks {
-        let Ok(bytes) = <[u8; 8]>::try_from(chunk) else {
-            return false;
-        };
-        let x = u64::from_le_bytes(bytes);
-        // With every byte below 0x80, a byte below '0' sets its high bit in x - 0x30… (the
-        // lowest such byte is never disturbed by a borrow) and a byte above '9' sets it in
-        // x + 0x46… (no carries: 0x7F + 0x46 < 0x100).
-        let outside =
-            x | x.wrapping_sub(0x3030_3030_3030_3030) | x.wrapping_add(0x4646_4646_4646_4646);
-        if outside & HIGH != 0 {
-            return false;
-        }
-    }
-    chunks.remainder().iter().all(u8::is_ascii_digit)
 }
 
 fn all_letters(b: &[u8]) -> bool {
@@ -423,19 +558,18 @@ fn passport_shape(b: &[u8]) -> bool {
 }
 
 /// The error for a number no allowed kind matches.
-fn shape_error(b: &[u8], shapes: &[Option<IdKind>; 2], allowed: KindSet) -> Problem {
+fn shape_error(b: &[u8], shapes: &[Option<IdKind>; 2], allowed: KindSet) -> IdProblem {
     if let Some(kind) = shapes.iter().flatten().next() {
-        return Problem::new("", codes::ID_KIND_NOT_ALLOWED).text("kind", kind.name());
+        return IdProblem::KindNotAllowed(*kind);
     }
     let length_fits = IdKind::ALL
         .into_iter()
         .filter(|k| allowed.contains(*k))
         .any(|k| lengths(k).contains(&b.len()));
     if length_fits {
-        Problem::new("", codes::ID_FORMAT)
+        IdProblem::Format
     } else {
-        let actual = i64::try_from(b.len()).unwrap_or(i64::MAX);
-        Problem::new("", codes::ID_LENGTH).int("actual", actual)
+        IdProblem::Length(i64::try_from(b.len()).unwrap_or(i64::MAX))
     }
 }
 
@@ -455,17 +589,14 @@ fn lengths(kind: IdKind) -> &'static [usize] {
 }
 
 /// Checksum, birth date and sex of an 18-character MOD 11-2 number.
-fn check_18(b: &[u8], as_of: Date, parsed: &mut ParsedId, errors: &mut Vec<Problem>) {
+fn check_18(b: &[u8], as_of: Date, parsed: &mut ParsedId, errors: &mut IdProblems) {
     let expected = b.get(..17).and_then(mod11_2_check);
     if let Some(expected) = expected {
         if b.get(17) != Some(&expected) {
-            let text = char::from(expected).to_string();
-            errors.push(Problem::new("", codes::ID_CHECKSUM_MISMATCH).text("expected", text));
+            errors.push(IdProblem::ChecksumMismatch(expected));
         }
     }
-    let date = b
-        .get(6..14)
-        .and_then(|d| Date::from_digits(d.get(0..4)?, d.get(4..6)?, d.get(6..8)?));
+    let date = b.get(6..14).and_then(Date::from_yyyymmdd);
     set_birth(date, as_of, parsed, errors);
     parsed.sex = b.get(16).and_then(|d| digit(*d)).map(Sex::from_digit);
 }
@@ -477,13 +608,11 @@ fn century(prefix: &[u8; 2], yy: &[u8]) -> Option<[u8; 4]> {
 }
 
 /// Records a birth date (or why it is not one) and the age.
-fn set_birth(date: Option<Date>, as_of: Date, parsed: &mut ParsedId, errors: &mut Vec<Problem>) {
+fn set_birth(date: Option<Date>, as_of: Date, parsed: &mut ParsedId, errors: &mut IdProblems) {
     match date {
-        None => errors.push(Problem::new("", codes::ID_BIRTHDATE_INVALID)),
-        Some(d) if d.year() < MIN_BIRTH_YEAR => errors.push(
-            Problem::new("", codes::ID_BIRTHDATE_TOO_EARLY).int("min", i64::from(MIN_BIRTH_YEAR)),
-        ),
-        Some(d) if d > as_of => errors.push(Problem::new("", codes::ID_BIRTHDATE_FUTURE)),
+        None => errors.push(IdProblem::BirthdateInvalid),
+        Some(d) if d.year() < MIN_BIRTH_YEAR => errors.push(IdProblem::BirthdateTooEarly),
+        Some(d) if d > as_of => errors.push(IdProblem::BirthdateFuture),
         Some(d) => {
             parsed.birth_date = Some(d);
             parsed.age = d.age_on(as_of);
@@ -491,15 +620,12 @@ fn set_birth(date: Option<Date>, as_of: Date, parsed: &mut ParsedId, errors: &mu
     }
 }
 
-fn province_unknown(code: Option<&[u8]>) -> Problem {
-    let text = code
-        .and_then(|c| core::str::from_utf8(c).ok())
-        .unwrap_or("");
-    Problem::new("", codes::ID_PROVINCE_UNKNOWN).text("code", text)
+fn province_unknown(code: Option<&[u8]>) -> IdProblem {
+    IdProblem::ProvinceUnknown(code.map_or(IdText::EMPTY, IdText::from_bytes))
 }
 
 /// Province (hard) and county (soft) check of a resident address code.
-fn resident_region(code: Option<&[u8]>, parsed: &mut ParsedId, errors: &mut Vec<Problem>) {
+fn resident_region(code: Option<&[u8]>, parsed: &mut ParsedId, errors: &mut IdProblems) {
     let Some(value) = code.and_then(number) else {
         return;
     };
@@ -530,7 +656,7 @@ fn upgrade15(b: &[u8]) -> Option<IdText> {
 /// characters) and are **unconfirmed** against the official NIA rule: a check mismatch is
 /// therefore a warning (`id.checksum_unconfirmed`), not an error. The century of YYMMDD is
 /// also a guess: 20YY unless that is after `as_of`, then 19YY.
-fn foreign_2017(b: &[u8], as_of: Date, parsed: &mut ParsedId, errors: &mut Vec<Problem>) {
+fn foreign_2017(b: &[u8], as_of: Date, parsed: &mut ParsedId, errors: &mut IdProblems) {
     parsed.nationality = b.get(..3).map(IdText::from_bytes);
     let date = b.get(7..13).and_then(|d| {
         let (yy, mm, dd) = (d.get(0..2)?, d.get(2..4)?, d.get(4..6)?);
@@ -648,6 +774,62 @@ mod tests {
             char::from(mod11_2_check(early).unwrap())
         );
         assert_eq!(codes_of(&id), ["id.birthdate_too_early"]);
+    }
+
+    #[test]
+    fn packed_problems_round_trip() {
+        let mut all = vec![
+            IdProblem::Empty,
+            IdProblem::Charset,
+            IdProblem::Length(0),
+            IdProblem::Length(19),
+            IdProblem::Length((1 << 24) - 1),
+            IdProblem::Format,
+            IdProblem::BirthdateInvalid,
+            IdProblem::BirthdateFuture,
+            IdProblem::BirthdateTooEarly,
+            IdProblem::ProvinceUnknown(IdText::EMPTY),
+            IdProblem::ProvinceUnknown(IdText::from_bytes(b"9")),
+            IdProblem::ProvinceUnknown(IdText::from_bytes(b"90")),
+            IdProblem::ProvinceUnknown(IdText::from_bytes(b"09")),
+        ];
+        all.extend(IdKind::ALL.map(IdProblem::KindNotAllowed));
+        all.extend(b"0123456789X".map(IdProblem::ChecksumMismatch));
+        let mut seen = std::collections::HashSet::new();
+        for p in all {
+            let n = p.packed().unwrap();
+            assert!(n > 0 && seen.insert(n), "{p:?}");
+            assert_eq!(IdProblem::from_packed(n), Some(p));
+        }
+        assert_eq!(IdProblem::Length(1 << 24).packed(), None);
+        assert_eq!(IdProblem::Length(-1).packed(), None);
+        assert_eq!(
+            IdProblem::ProvinceUnknown(IdText::from_bytes(b"123")).packed(),
+            None
+        );
+        for n in [
+            0,
+            -1,
+            1 << 24 | 1,
+            11 << 24,
+            5 << 24 | 10,
+            10 << 24 | 3 << 16,
+        ] {
+            assert_eq!(IdProblem::from_packed(n), None, "{n}");
+        }
+        // Every problem a parse reports survives packing.
+        for input in [
+            "",
+            "中",
+            "1234",
+            "1101051949123100X2",
+            "110105194912310021",
+            "990105194902310021",
+        ] {
+            for p in parse_id_compact(input, &opts()).unwrap_err().iter() {
+                assert_eq!(IdProblem::from_packed(p.packed().unwrap()), Some(*p));
+            }
+        }
     }
 
     #[test]

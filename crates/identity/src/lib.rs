@@ -62,7 +62,8 @@ pub use email::{validate_email, Email, EMAIL_MAX_LEN};
 pub use fake::{fake_id_number, FakeOptions};
 pub use id_kind::{IdKind, KindSet};
 pub use id_number::{
-    parse_id_number, IdText, ParseOptions, ParsedId, Sex, Warnings, MIN_BIRTH_YEAR,
+    parse_id_compact, parse_id_number, IdProblem, IdProblems, IdText, ParseOptions, ParsedId, Sex,
+    Warnings, MIN_BIRTH_YEAR,
 };
 pub use landline::{validate_landline, Landline, LandlineKind};
 pub use mask::{mask, MaskKind, MaskOptions};

@@ -73,6 +73,28 @@ pub(crate) fn number(bytes: &[u8]) -> Option<u32> {
     Some(acc)
 }
 
+/// Whether every byte is an ASCII digit, eight bytes per step (this check runs on every
+/// number twice: the plain-input fast path and the shape).
+pub(crate) fn all_digits(b: &[u8]) -> bool {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut chunks = b.chunks_exact(8);
+    for chunk in &mut chunks {
+        let Ok(bytes) = <[u8; 8]>::try_from(chunk) else {
+            return false;
+        };
+        let x = u64::from_le_bytes(bytes);
+        // With every byte below 0x80, a byte below '0' sets its high bit in x - 0x30… (the
+        // lowest such byte is never disturbed by a borrow) and a byte above '9' sets it in
+        // x + 0x46… (no carries: 0x7F + 0x46 < 0x100).
+        let outside =
+            x | x.wrapping_sub(0x3030_3030_3030_3030) | x.wrapping_add(0x4646_4646_4646_4646);
+        if outside & HIGH != 0 {
+            return false;
+        }
+    }
+    chunks.remainder().iter().all(u8::is_ascii_digit)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -54,23 +54,24 @@ pub fn id_set_options(as_of: &str, kinds: &str, locale_tag: &str) -> Result<(), 
     Ok(())
 }
 
-/// Scratch-path `parseIdNumber` for one input, with a numeric fast path: when the number is
-/// valid and plain (already in canonical form, no upgraded form, nationality or warnings),
-/// nothing is written as text — the numeric output holds
-/// `[1, kind index in IdKind::ALL, birth yyyymmdd or 0, sex (0 none, 1 male, 2 female), age or -1, region code or 0]`
-/// and the return value is 0. Otherwise the lean text (success or failure) is written and its
-/// length returned.
+/// Scratch-path `parseIdNumber` for one input, with numeric fast paths that write no text
+/// and return 0: a valid number already in canonical form with nothing else to say puts
+/// `fast_record`'s six integers in the numeric output, a failure whose problems all pack
+/// (`IdProblem::packed`) puts `[2, packed…, 0]` there (messages: `idProblemText`, cached by
+/// the glue). Slot 7 holds the message generation (`messages::generation`) either way.
+/// Otherwise the lean text (success or failure) is written and its length returned.
 #[wasm_bindgen(js_name = idParseOne)]
 pub fn id_parse_one(len: usize) -> usize {
     let Some((options, locale)) = SCRATCH_OPTIONS.with(Cell::get) else {
         return 0;
     };
+    let generation = crate::messages::generation();
     with_scratch(len, |input, out| {
-        let result = id::parse_id_number(input, &options);
+        let result = id::parse_id_compact(input, &options);
         match fast_record(input, &result) {
-            Some(r) => set_numbers([r[0], r[1], r[2], r[3], r[4], r[5], 0, 0]),
-            None => {
-                set_numbers([0; crate::scratch::NUMBERS_LEN]);
+            Some((r, None)) => set_numbers([r[0], r[1], r[2], r[3], r[4], r[5], 0, generation]),
+            _ => {
+                set_numbers([0, 0, 0, 0, 0, 0, 0, generation]);
                 write_lean(out, result, locale, None);
             }
         }
@@ -80,18 +81,36 @@ pub fn id_parse_one(len: usize) -> usize {
 /// Numbers per record of the batch path.
 const RECORD: usize = 6;
 
-/// `[1, kind index, birth yyyymmdd or 0, sex (0/1 male/2 female), age or -1, region code or 0]`
-/// for a valid number already in canonical form with nothing else to say; `None` otherwise.
-fn fast_record(input: &str, result: &Result<id::ParsedId, Vec<Problem>>) -> Option<[i32; RECORD]> {
-    let p = result.as_ref().ok()?;
+/// The numeric record of a result, when it has one:
+/// - `[1, kind index in IdKind::ALL, birth yyyymmdd or 0, sex (0 none, 1 male, 2 female), age or -1, region code or 0]`
+///   for a valid number already in canonical form with nothing else to say;
+/// - the same with 3 first for such a number that also has an 18-character upgraded form
+///   (`resident15`), returned beside the record;
+/// - `[2, packed problem…, 0…]` for a failure whose problems all pack (`IdProblem::packed`).
+fn fast_record(
+    input: &str,
+    result: &Result<id::ParsedId, id::IdProblems>,
+) -> Option<([i32; RECORD], Option<id::IdText>)> {
+    let p = match result {
+        Ok(p) => p,
+        Err(problems) => {
+            let mut r = [2, 0, 0, 0, 0, 0];
+            let mut slots = r.iter_mut().skip(1);
+            for problem in problems.iter() {
+                *slots.next()? = problem.packed()?;
+            }
+            return Some((r, None));
+        }
+    };
+    let upgraded = p.upgraded.filter(|u| u.as_bytes().len() == 18);
     if p.normalized.as_bytes() != input.as_bytes()
-        || p.upgraded.is_some()
+        || upgraded.is_some() != p.upgraded.is_some()
         || p.nationality.is_some()
         || !p.warnings.is_empty()
     {
         return None;
     }
-    let kind = id::IdKind::ALL.iter().position(|k| *k == p.kind)?;
+    let kind = p.kind.index();
     let ymd = p.birth_date.map_or(0, |d| {
         u32::from(d.year()) * 10_000 + u32::from(d.month()) * 100 + u32::from(d.day())
     });
@@ -101,23 +120,46 @@ fn fast_record(input: &str, result: &Result<id::ParsedId, Vec<Problem>>) -> Opti
         Some(id::Sex::Female) => 2,
     };
     let code = p.region.map_or(0, |r| r.code.0);
-    Some([
-        1,
-        i32::try_from(kind).ok()?,
-        i32::try_from(ymd).ok()?,
-        sex,
-        p.age.map_or(-1, i32::from),
-        i32::try_from(code).ok()?,
-    ])
+    Some((
+        [
+            if upgraded.is_some() { 3 } else { 1 },
+            i32::try_from(kind).ok()?,
+            i32::try_from(ymd).ok()?,
+            sex,
+            p.age.map_or(-1, i32::from),
+            i32::try_from(code).ok()?,
+        ],
+        upgraded,
+    ))
+}
+
+/// The head (`code;name=text;name#=int…`) and message of a packed problem, joined by U+001F,
+/// in the scratch path's locale; empty for a number `IdProblem::packed` never gives.
+#[wasm_bindgen(js_name = idProblemText)]
+pub fn id_problem_text(packed: i32) -> String {
+    let Some(problem) = id::IdProblem::from_packed(packed) else {
+        return String::new();
+    };
+    let locale = SCRATCH_OPTIONS
+        .with(Cell::get)
+        .map_or(Locale::ZhCn, |(_, l)| l);
+    let p = problem.to_problem();
+    let mut out = String::new();
+    push_head(&mut out, &p);
+    out.push('\u{1f}');
+    out.push_str(&crate::messages::render(&p, locale));
+    out
 }
 
 /// Scratch-path `parseIdNumbers`: `count` numbers separated by `\n` in the input buffer.
 /// Each gets a 6-integer record (`scratchRecords`): `fast_record`'s, or all zeros, in which
 /// case its lean text is the next line of the text output. Problem messages are not in the
 /// lines: each distinct problem head's message is written once, after the lines, in order of
-/// first appearance and separated by U+001E; `scratchNumbers()[0]` holds the byte length of
-/// the lines part (ASCII unless a success line carries a warning's message). Returns the
-/// whole text length.
+/// first appearance and separated by U+001E. After them come the upgraded forms of the
+/// records starting with 3, 18 characters each, in order. `scratchNumbers()` holds
+/// `[lines length, lines + messages length, …, message generation]` (byte lengths; the
+/// lines are ASCII unless a success line carries a warning's message). Returns the whole
+/// text length.
 #[wasm_bindgen(js_name = idParseMany)]
 pub fn id_parse_many(len: usize, count: usize) -> usize {
     let Some((options, locale)) = SCRATCH_OPTIONS.with(Cell::get) else {
@@ -125,16 +167,23 @@ pub fn id_parse_many(len: usize, count: usize) -> usize {
     };
     let mut written = 0;
     let mut lines_len = 0;
+    let mut texts_len = 0;
     with_records(count.saturating_mul(RECORD), |records| {
         written = with_scratch(len, |input, out| {
             let mut slots = records.chunks_exact_mut(RECORD);
             let mut first_text = true;
             let mut heads = BatchHeads::default();
+            let mut upgraded = String::new();
             for line in input.split('\n') {
-                let result = id::parse_id_number(line, &options);
+                let result = id::parse_id_compact(line, &options);
                 let slot = slots.next();
                 match (slot, fast_record(line, &result)) {
-                    (Some(slot), Some(r)) => slot.copy_from_slice(&r),
+                    (Some(slot), Some((r, up))) => {
+                        slot.copy_from_slice(&r);
+                        if let Some(up) = up {
+                            upgraded.push_str(up.as_str());
+                        }
+                    }
                     _ => {
                         if !first_text {
                             out.push('\n');
@@ -146,9 +195,22 @@ pub fn id_parse_many(len: usize, count: usize) -> usize {
             }
             lines_len = out.len();
             out.push_str(&heads.messages);
+            texts_len = out.len();
+            out.push_str(&upgraded);
         });
     });
-    set_numbers([i32::try_from(lines_len).unwrap_or(0), 0, 0, 0, 0, 0, 0, 0]);
+    let number = |n: usize| i32::try_from(n).unwrap_or(0);
+    let generation = crate::messages::generation();
+    set_numbers([
+        number(lines_len),
+        number(texts_len),
+        0,
+        0,
+        0,
+        0,
+        0,
+        generation,
+    ]);
     written
 }
 
@@ -180,7 +242,7 @@ pub fn id_region_json(code: u32) -> String {
 /// plus, only with warnings, `|messages` joined by U+001E. Failures as in `write_problems`.
 fn write_lean(
     out: &mut String,
-    result: Result<id::ParsedId, Vec<Problem>>,
+    result: Result<id::ParsedId, id::IdProblems>,
     locale: Locale,
     heads: Option<&mut BatchHeads>,
 ) {
@@ -235,7 +297,10 @@ fn write_lean(
                 }
             }
         }
-        Err(problems) => write_problems(out, &problems, locale, heads),
+        Err(problems) => {
+            let problems: Vec<Problem> = problems.iter().map(id::IdProblem::to_problem).collect();
+            write_problems(out, &problems, locale, heads);
+        }
     }
 }
 
@@ -258,6 +323,29 @@ fn push_padded(out: &mut String, mut n: u32, width: usize) {
     }
 }
 
+/// A problem's head, `code;name=text;name#=int…`.
+fn push_head(out: &mut String, p: &Problem) {
+    out.push_str(p.code);
+    for (name, value) in &p.params {
+        out.push(';');
+        out.push_str(name);
+        match value {
+            Param::Text(t) => {
+                out.push('=');
+                // Params of id codes are ASCII; keep the separators out regardless.
+                out.extend(
+                    t.chars()
+                        .filter(|c| !matches!(c, '|' | ';' | '\n' | '\u{1f}')),
+                );
+            }
+            Param::Int(n) => {
+                out.push_str("#=");
+                out.push_str(&n.to_string());
+            }
+        }
+    }
+}
+
 /// Failure form: `E`, then per problem `|code;name=text;name#=int…` U+001F `message`.
 /// With `heads` (the batch path) the message is left out of the line: a head met for the
 /// first time gets its message appended to `heads.messages` instead.
@@ -271,25 +359,7 @@ fn write_problems(
     for p in problems {
         out.push('|');
         let head_start = out.len();
-        out.push_str(p.code);
-        for (name, value) in &p.params {
-            out.push(';');
-            out.push_str(name);
-            match value {
-                Param::Text(t) => {
-                    out.push('=');
-                    // Params of id codes are ASCII; keep the separators out regardless.
-                    out.extend(
-                        t.chars()
-                            .filter(|c| !matches!(c, '|' | ';' | '\n' | '\u{1f}')),
-                    );
-                }
-                Param::Int(n) => {
-                    out.push_str("#=");
-                    out.push_str(&n.to_string());
-                }
-            }
-        }
+        push_head(out, p);
         let batch = heads.as_deref_mut();
         match (batch, out.get(head_start..)) {
             (Some(batch), Some(head)) => {

@@ -4,7 +4,7 @@
 
 use homecare_core::{Catalog, Locale, MessageTable, Problem};
 use homecare_forms::MessageOverrides;
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 
 /// `(code, zh-CN, en)`, sorted by code.
 pub const MESSAGES: MessageTable = &[
@@ -75,6 +75,14 @@ pub fn catalog() -> Catalog<'static> {
 thread_local! {
     /// The app's rewording (`setMessages`), consulted before the catalog.
     static OVERRIDES: RefCell<MessageOverrides> = RefCell::new(MessageOverrides::new());
+    /// Bumped on every change of the overrides, so glue that caches rendered messages
+    /// (identity's problem cache) knows when to drop them.
+    static GENERATION: Cell<i32> = const { Cell::new(0) };
+}
+
+/// Changes whenever [`set_overrides`] changes a message.
+pub fn generation() -> i32 {
+    GENERATION.with(Cell::get)
 }
 
 /// The message of `problem` in `locale`: the app's override if it set one, else the catalog's.
@@ -110,6 +118,7 @@ pub fn set_overrides(locale: Locale, entries: &[(String, String)]) -> Result<(),
             return Err(errors);
         }
         *current = next;
+        GENERATION.with(|g| g.set(g.get().wrapping_add(1)));
         Ok(())
     })
 }

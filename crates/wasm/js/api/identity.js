@@ -243,13 +243,62 @@ API_PARTS.push(function installIdentity(api, raw, ready) {
     };
   }
 
+  // Failures as numbers: a record [2, packed problem…, 0…] (IdProblem::packed in Rust). The
+  // head and message of each packed problem are fetched once (idProblemText, in the locale
+  // of the options) and kept until the locale or the app's messages (setMessages, seen as a
+  // new generation number from the wasm side) change; each result gets fresh objects.
+  var problems = new Map();
+  var problemsGeneration = -1;
+  var problemsLocale = null;
+  function problemsFor(generation) {
+    if (generation !== problemsGeneration || curLocale !== problemsLocale) {
+      problems.clear();
+      problemsGeneration = generation;
+      problemsLocale = curLocale;
+    }
+  }
+  function problem(packed) {
+    var t = problems.get(packed);
+    if (t === undefined) {
+      var s = raw.idProblemText(packed);
+      var cut = s.indexOf('\u001f');
+      t = parseHead(s.slice(0, cut));
+      t.message = s.slice(cut + 1);
+      problems.set(packed, t);
+    }
+    return t;
+  }
+  function problemError(packed) {
+    var t = problem(packed);
+    var params = {};
+    for (var j = 0; j < t.params.length; j++) params[t.params[j][0]] = t.params[j][1];
+    return { path: '', code: t.code, params: params, message: t.message };
+  }
+  // The packed problems are read before any is looked up: a lookup may call into wasm,
+  // whose memory growth would detach `n`.
+  function decodeFailure(n, at) {
+    var a = n[at + 1];
+    var b = n[at + 2];
+    if (b === 0) return { ok: false, errors: [problemError(a)] };
+    var c = n[at + 3];
+    var d = n[at + 4];
+    var errors = [problemError(a), problemError(b)];
+    if (c !== 0) errors.push(problemError(c));
+    if (d !== 0) errors.push(problemError(d));
+    return { ok: false, errors: errors };
+  }
+
   api.parseIdNumber = function parseIdNumber(input, options) {
     ready();
     needString(input, 'input');
     applyOptions(options);
     // One number: a newline inside it is whitespace, which normalisation drops.
     var textLength = raw.idParseOne(writeInput(input));
-    return textLength === 0 ? decodeNumbers(input, nums(), 0) : decodeId(readOutput(0, textLength));
+    if (textLength !== 0) return decodeId(readOutput(0, textLength));
+    var n = nums();
+    if (n[0] === 1) return decodeNumbers(input, n, 0);
+    problemsFor(n[7]);
+    return decodeFailure(n, 0);
   };
 
   api.parseIdNumbers = function parseIdNumbers(inputs, options) {
@@ -271,19 +320,40 @@ API_PARTS.push(function installIdentity(api, raw, ready) {
     // number (whitespace to normalisation) would split it, so such inputs are rewritten.
     var length = writeInput((newline ? inputs.map(function (t) { return t.replace(/\n/g, ' '); }) : inputs).join('\n'));
     var textLength = raw.idParseMany(length, inputs.length);
-    var linesLength = nums()[0];
+    var n = nums();
+    var linesLength = n[0];
+    var textsLength = n[1];
+    problemsFor(n[7]);
     var lines = linesLength === 0 ? [] : readOutput(0, linesLength).split('\n');
     var batch = {
       heads: new Map(),
-      messages: textLength > linesLength ? readOutput(linesLength, textLength - linesLength).split('\u001e') : [],
+      messages: textsLength > linesLength ? readOutput(linesLength, textsLength - linesLength).split('\u001e') : [],
       next: 0,
     };
-    var m = bytes();
-    var records = new Int32Array(m.buffer, raw.scratchRecords(), inputs.length * 6);
+    // The upgraded forms of the records starting with 3, 18 characters each.
+    var upgraded = textLength > textsLength ? readOutput(textsLength, textLength - textsLength) : '';
+    var up = 0;
+    var recordsAt = raw.scratchRecords();
+    var records = new Int32Array(bytes().buffer, recordsAt, inputs.length * 6);
     var out = new Array(inputs.length);
     var next = 0;
     for (var k = 0; k < inputs.length; k++) {
-      out[k] = records[k * 6] === 1 ? decodeNumbers(inputs[k], records, k * 6) : decodeId(lines[next++], batch);
+      var at = k * 6;
+      var tag = records[at];
+      if (tag === 1) {
+        out[k] = decodeNumbers(inputs[k], records, at);
+      } else if (tag === 2) {
+        out[k] = decodeFailure(records, at);
+        // A first-seen problem's text came from wasm, which may have grown the memory.
+        if (records.byteLength === 0) records = new Int32Array(bytes().buffer, recordsAt, inputs.length * 6);
+      } else if (tag === 3) {
+        var r = decodeNumbers(inputs[k], records, at);
+        r.value.upgraded = upgraded.slice(up, up + 18);
+        up += 18;
+        out[k] = r;
+      } else {
+        out[k] = decodeId(lines[next++], batch);
+      }
     }
     return out;
   };
