@@ -49,6 +49,34 @@ test('checksum error names the expected character; ints come back as numbers', (
   assert.deepEqual(len.errors[0].params, { actual: 19 });
 });
 
+test('cached problem messages follow the locale and setMessages', () => {
+  const bad = '110105194912310021';
+  const messageOf = (r) => r.errors[0].message;
+  const zh = messageOf(core.parseIdNumber(bad, { asOf: '2024-01-01' }));
+  const en = messageOf(core.parseIdNumber(bad, { asOf: '2024-01-01', locale: 'en' }));
+  assert.match(zh, /[\u4e00-\u9fff]/);
+  assert.doesNotMatch(en, /[\u4e00-\u9fff]/);
+  // Alternating locales never serves a cached message of the other one.
+  for (let i = 0; i < 3; i++) {
+    assert.equal(messageOf(core.parseIdNumbers([bad], { asOf: '2024-01-01' })[0]), zh);
+    assert.equal(messageOf(core.parseIdNumber(bad, { asOf: '2024-01-01', locale: 'en' })), en);
+  }
+  core.setMessages('zh-CN', { 'id.checksum_mismatch': '最后一位应是{expected}' });
+  try {
+    assert.equal(messageOf(core.parseIdNumber(bad, { asOf: '2024-01-01' })), '最后一位应是X');
+    assert.equal(messageOf(core.parseIdNumbers([bad], { asOf: '2024-01-01' })[0]), '最后一位应是X');
+    assert.equal(messageOf(core.parseIdNumber(bad, { asOf: '2024-01-01', locale: 'en' })), en);
+  } finally {
+    core.setMessages('zh-CN', {});
+  }
+  assert.equal(messageOf(core.parseIdNumber(bad, { asOf: '2024-01-01' })), zh);
+  // Results never share objects, so a caller may change one freely.
+  const [a, b] = core.parseIdNumbers([bad, bad], { asOf: '2024-01-01' });
+  a.errors[0].params.expected = 'changed';
+  assert.equal(b.errors[0].params.expected, 'X');
+  assert.equal(core.parseIdNumber(bad, { asOf: '2024-01-01' }).errors[0].params.expected, 'X');
+});
+
 test('asOf defaults to today in local time: age and birthdate_future follow it', () => {
   const now = new Date();
   const r = core.parseIdNumber('11010519491231002X');

@@ -9,6 +9,7 @@
 /// assert_eq!(mod11_2_check(b"11010519491231002"), Some(b'X'));
 /// assert_eq!(mod11_2_check(b"4403081999011015"), None);
 /// ```
+#[inline]
 pub fn mod11_2_check(body: &[u8]) -> Option<u8> {
     const WEIGHTS: [u32; 17] = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
     const CHARS: &[u8; 11] = b"10X98765432";

@@ -25,6 +25,7 @@ pub(crate) fn days_in_month(year: u16, month: u8) -> u8 {
 
 impl Date {
     /// The date, if it exists on the calendar (leap years included).
+    #[inline]
     pub fn new(year: u16, month: u8, day: u8) -> Option<Date> {
         ((1..=9999).contains(&year) && day >= 1 && day <= days_in_month(year, month))
             .then_some(Date { year, month, day })
@@ -48,6 +49,7 @@ impl Date {
     }
 
     /// The date spelled by eight ASCII digits `YYYYMMDD` (one number parse, then split).
+    #[inline]
     pub(crate) fn from_yyyymmdd(digits: &[u8]) -> Option<Date> {
         if digits.len() != 8 {
             return None;
@@ -83,6 +85,7 @@ impl Date {
     /// assert_eq!(born.age_on(Date::new(2024, 12, 30).unwrap()), Some(74));
     /// assert_eq!(born.age_on(Date::new(2024, 12, 31).unwrap()), Some(75));
     /// ```
+    #[inline]
     pub fn age_on(self, as_of: Date) -> Option<u16> {
         if as_of < self {
             return None;

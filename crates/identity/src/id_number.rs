@@ -459,6 +459,7 @@ pub fn parse_id_compact(input: &str, options: &ParseOptions) -> Result<ParsedId,
 
 /// Normalises `input` into an [`IdText`], or the first problem (`id.empty`, `id.charset`,
 /// `id.length`).
+#[inline]
 fn normalize(input: &str) -> Result<IdText, IdProblem> {
     // Fast path for what most callers pass: 1–18 plain ASCII letters and digits, where the
     // general loop below would only upper-case.
@@ -513,6 +514,7 @@ fn all_letters(b: &[u8]) -> bool {
 }
 
 /// The kinds whose shape `b` has, most specific first (at most two).
+#[inline]
 fn shape_kinds(b: &[u8]) -> [Option<IdKind>; 2] {
     let (head, tail) = b.split_at(b.len().min(1));
     match b.len() {
@@ -589,6 +591,7 @@ fn lengths(kind: IdKind) -> &'static [usize] {
 }
 
 /// Checksum, birth date and sex of an 18-character MOD 11-2 number.
+#[inline]
 fn check_18(b: &[u8], as_of: Date, parsed: &mut ParsedId, errors: &mut IdProblems) {
     let expected = b.get(..17).and_then(mod11_2_check);
     if let Some(expected) = expected {
@@ -608,6 +611,7 @@ fn century(prefix: &[u8; 2], yy: &[u8]) -> Option<[u8; 4]> {
 }
 
 /// Records a birth date (or why it is not one) and the age.
+#[inline]
 fn set_birth(date: Option<Date>, as_of: Date, parsed: &mut ParsedId, errors: &mut IdProblems) {
     match date {
         None => errors.push(IdProblem::BirthdateInvalid),
@@ -625,6 +629,7 @@ fn province_unknown(code: Option<&[u8]>) -> IdProblem {
 }
 
 /// Province (hard) and county (soft) check of a resident address code.
+#[inline]
 fn resident_region(code: Option<&[u8]>, parsed: &mut ParsedId, errors: &mut IdProblems) {
     let Some(value) = code.and_then(number) else {
         return;

@@ -53,6 +53,7 @@ pub(crate) fn compact_upper(s: &str) -> String {
 }
 
 /// The value of an ASCII digit.
+#[inline]
 pub(crate) fn digit(b: u8) -> Option<u32> {
     // One compare instead of two: bytes below '0' wrap around to large values.
     let d = b.wrapping_sub(b'0');
@@ -60,6 +61,7 @@ pub(crate) fn digit(b: u8) -> Option<u32> {
 }
 
 /// The number spelled by ASCII digits (at most 9 of them, so it fits a u32).
+#[inline]
 pub(crate) fn number(bytes: &[u8]) -> Option<u32> {
     if bytes.is_empty() || bytes.len() > 9 {
         return None;
@@ -75,6 +77,7 @@ pub(crate) fn number(bytes: &[u8]) -> Option<u32> {
 
 /// Whether every byte is an ASCII digit, eight bytes per step (this check runs on every
 /// number twice: the plain-input fast path and the shape).
+#[inline]
 pub(crate) fn all_digits(b: &[u8]) -> bool {
     const HIGH: u64 = 0x8080_8080_8080_8080;
     let mut chunks = b.chunks_exact(8);

@@ -242,18 +242,21 @@ const PROVINCE_AT: [u8; 100] = {
 const NO_PROVINCE: u8 = u8::MAX;
 
 /// The `PROVINCES` index of a two-digit province code.
+#[inline]
 fn province_index(province: u32) -> Option<usize> {
     let at = *PROVINCE_AT.get(usize::try_from(province).ok()?)?;
     (at != NO_PROVINCE).then_some(usize::from(at))
 }
 
 /// The province's index in `PROVINCES` and the index of `code` in the table.
+#[inline]
 fn find(code: u32) -> Option<(usize, usize)> {
     let at = province_index(code / 10_000)?;
     Some((at, find_in(at, code)?))
 }
 
 /// The index of `code` in the table, searching only the province at `province_at`.
+#[inline]
 fn find_in(province_at: usize, code: u32) -> Option<usize> {
     let low = u16::try_from(code % 10_000).ok()?;
     let start = usize::from(data::PROVINCES.get(province_at)?.1);
@@ -265,6 +268,7 @@ fn find_in(province_at: usize, code: u32) -> Option<usize> {
 }
 
 /// Whether the two-digit province code exists in the table (incl. 81/82/83).
+#[inline]
 pub(crate) fn province_known(province: u32) -> bool {
     // Every province of the table has its xx0000 record (checked by a test), so the
     // province index answers without touching the code arrays.
@@ -273,12 +277,14 @@ pub(crate) fn province_known(province: u32) -> bool {
 
 /// Whether the province code is a mainland province-level unit (11..=65): the ones a
 /// resident ID or a foreigner's acceptance place can carry.
+#[inline]
 pub(crate) fn mainland_province(province: u32) -> bool {
     (11..=65).contains(&province) && province_known(province)
 }
 
 /// The region of a six-digit code of the table (names are read from the table when asked
 /// for). `None` if the code itself is not in the table (see [`province_region`]).
+#[inline]
 pub fn lookup_region(code: u32) -> Option<Region> {
     let (province_at, index) = find(code)?;
     let abolished = data::SPANS.get(index)? & (1 << 12) != 0;
