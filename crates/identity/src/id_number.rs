@@ -32,7 +32,7 @@
 
 use homecare_core::Problem;
 
-use crate::checksum::{icao_check, mod11_2_check};
+use crate::checksum::{icao_check, mod11_2_check, mod11_2_of_digits};
 use crate::codes;
 use crate::date::Date;
 use crate::id_kind::{IdKind, KindSet};
@@ -240,7 +240,7 @@ pub enum IdProblem {
     /// `id.charset`.
     Charset,
     /// `id.length`, with the number of characters.
-    Length(i64),
+    Length(usize),
     /// `id.format`.
     Format,
     /// `id.kind_not_allowed`, with the kind the shape matched.
@@ -253,8 +253,9 @@ pub enum IdProblem {
     BirthdateFuture,
     /// `id.birthdate_too_early` (the minimum is [`MIN_BIRTH_YEAR`]).
     BirthdateTooEarly,
-    /// `id.province_unknown`, with the province digits as written.
-    ProvinceUnknown(IdText),
+    /// `id.province_unknown`, with the (two) province digits as written; a 0 byte is no
+    /// character. Small on purpose: parse results are moved by value.
+    ProvinceUnknown([u8; 2]),
 }
 
 impl IdProblem {
@@ -263,7 +264,8 @@ impl IdProblem {
         match *self {
             IdProblem::Empty => Problem::new("", codes::ID_EMPTY),
             IdProblem::Charset => Problem::new("", codes::ID_CHARSET),
-            IdProblem::Length(n) => Problem::new("", codes::ID_LENGTH).int("actual", n),
+            IdProblem::Length(n) => Problem::new("", codes::ID_LENGTH)
+                .int("actual", i64::try_from(n).unwrap_or(i64::MAX)),
             IdProblem::Format => Problem::new("", codes::ID_FORMAT),
             IdProblem::KindNotAllowed(kind) => {
                 Problem::new("", codes::ID_KIND_NOT_ALLOWED).text("kind", kind.name())
@@ -275,7 +277,12 @@ impl IdProblem {
             IdProblem::BirthdateTooEarly => Problem::new("", codes::ID_BIRTHDATE_TOO_EARLY)
                 .int("min", i64::from(MIN_BIRTH_YEAR)),
             IdProblem::ProvinceUnknown(code) => {
-                Problem::new("", codes::ID_PROVINCE_UNKNOWN).text("code", code.as_str())
+                let text: String = code
+                    .iter()
+                    .filter(|b| **b != 0)
+                    .map(|b| char::from(*b))
+                    .collect();
+                Problem::new("", codes::ID_PROVINCE_UNKNOWN).text("code", text)
             }
         }
     }
@@ -290,25 +297,20 @@ impl IdProblem {
     /// assert_eq!(IdProblem::from_packed(p.packed().unwrap()), Some(p));
     /// ```
     pub fn packed(&self) -> Option<i32> {
-        const PARAM: i64 = 1 << 24;
-        let (tag, param): (i32, i64) = match *self {
+        const PARAM: usize = 1 << 24;
+        let (tag, param): (i32, usize) = match *self {
             IdProblem::Empty => (1, 0),
             IdProblem::Charset => (2, 0),
             IdProblem::Length(n) => (3, n),
             IdProblem::Format => (4, 0),
-            IdProblem::KindNotAllowed(kind) => (5, i64::try_from(kind.index()).ok()?),
-            IdProblem::ChecksumMismatch(c) => (6, i64::from(c)),
+            IdProblem::KindNotAllowed(kind) => (5, kind.index()),
+            IdProblem::ChecksumMismatch(c) => (6, usize::from(c)),
             IdProblem::BirthdateInvalid => (7, 0),
             IdProblem::BirthdateFuture => (8, 0),
             IdProblem::BirthdateTooEarly => (9, 0),
-            IdProblem::ProvinceUnknown(code) => match *code.as_bytes() {
-                [] => (10, 0),
-                [a] => (10, 1 << 16 | i64::from(a)),
-                [a, b] => (10, 2 << 16 | i64::from(a) << 8 | i64::from(b)),
-                _ => return None,
-            },
+            IdProblem::ProvinceUnknown([a, b]) => (10, usize::from(a) << 8 | usize::from(b)),
         };
-        if !(0..PARAM).contains(&param) {
+        if param >= PARAM {
             return None;
         }
         Some(tag << 24 | i32::try_from(param).ok()?)
@@ -321,22 +323,14 @@ impl IdProblem {
         Some(match packed >> 24 {
             1 if param == 0 => IdProblem::Empty,
             2 if param == 0 => IdProblem::Charset,
-            3 => IdProblem::Length(i64::from(param)),
+            3 => IdProblem::Length(usize::try_from(param).ok()?),
             4 if param == 0 => IdProblem::Format,
             5 => IdProblem::KindNotAllowed(*IdKind::ALL.get(usize::try_from(param).ok()?)?),
             6 => IdProblem::ChecksumMismatch(byte(param)?),
             7 if param == 0 => IdProblem::BirthdateInvalid,
             8 if param == 0 => IdProblem::BirthdateFuture,
             9 if param == 0 => IdProblem::BirthdateTooEarly,
-            10 => {
-                let (len, a, b) = (param >> 16, byte(param >> 8 & 0xFF)?, byte(param & 0xFF)?);
-                IdProblem::ProvinceUnknown(match len {
-                    0 if param == 0 => IdText::EMPTY,
-                    1 if a == 0 => IdText::from_bytes(&[b]),
-                    2 => IdText::from_bytes(&[a, b]),
-                    _ => return None,
-                })
-            }
+            10 => IdProblem::ProvinceUnknown([byte(param >> 8)?, byte(param & 0xFF)?]),
             _ => return None,
         })
     }
@@ -388,9 +382,9 @@ pub fn parse_id_number(input: &str, options: &ParseOptions) -> Result<ParsedId, 
 /// the one implementation of the rules, for callers (the wasm batch path) that report
 /// problems as numbers. `parse_id_number` is this plus [`IdProblem::to_problem`].
 pub fn parse_id_compact(input: &str, options: &ParseOptions) -> Result<ParsedId, IdProblems> {
-    let text = normalize(input).map_err(IdProblems::one)?;
+    let (text, digits_then_any) = normalize(input).map_err(IdProblems::one)?;
     let b = text.as_bytes();
-    let shapes = shape_kinds(b);
+    let shapes = shape_kinds(b, digits_then_any);
     let Some(kind) = shapes
         .into_iter()
         .flatten()
@@ -460,7 +454,9 @@ pub fn parse_id_compact(input: &str, options: &ParseOptions) -> Result<ParsedId,
 /// Normalises `input` into an [`IdText`], or the first problem (`id.empty`, `id.charset`,
 /// `id.length`).
 #[inline]
-fn normalize(input: &str) -> Result<IdText, IdProblem> {
+/// With the text, whether it is known to be digits up to its last character (the fast
+/// path checked that already; `false` means unknown).
+fn normalize(input: &str) -> Result<(IdText, bool), IdProblem> {
     // Fast path for what most callers pass: 1–18 plain ASCII letters and digits, where the
     // general loop below would only upper-case.
     let bytes = input.as_bytes();
@@ -485,7 +481,7 @@ fn normalize(input: &str) -> Result<IdText, IdProblem> {
                 }
             }
             text.len = len;
-            return Ok(text);
+            return Ok((text, digits_then_any));
         }
     }
     let mut text = IdText::EMPTY;
@@ -504,8 +500,8 @@ fn normalize(input: &str) -> Result<IdText, IdProblem> {
     }
     match count {
         0 => Err(IdProblem::Empty),
-        n if n > 18 => Err(IdProblem::Length(n)),
-        _ => Ok(text),
+        n if n > 18 => Err(IdProblem::Length(usize::try_from(n).unwrap_or(usize::MAX))),
+        _ => Ok((text, false)),
     }
 }
 
@@ -515,11 +511,11 @@ fn all_letters(b: &[u8]) -> bool {
 
 /// The kinds whose shape `b` has, most specific first (at most two).
 #[inline]
-fn shape_kinds(b: &[u8]) -> [Option<IdKind>; 2] {
+fn shape_kinds(b: &[u8], digits_then_any: bool) -> [Option<IdKind>; 2] {
     let (head, tail) = b.split_at(b.len().min(1));
     match b.len() {
         18 => {
-            let body_ok = b.get(..17).is_some_and(all_digits);
+            let body_ok = digits_then_any || b.get(..17).is_some_and(all_digits);
             let check_ok = b.get(17).is_some_and(|c| c.is_ascii_digit() || *c == b'X');
             if !(body_ok && check_ok) {
                 return [None, None];
@@ -571,7 +567,7 @@ fn shape_error(b: &[u8], shapes: &[Option<IdKind>; 2], allowed: KindSet) -> IdPr
     if length_fits {
         IdProblem::Format
     } else {
-        IdProblem::Length(i64::try_from(b.len()).unwrap_or(i64::MAX))
+        IdProblem::Length(b.len())
     }
 }
 
@@ -593,13 +589,20 @@ fn lengths(kind: IdKind) -> &'static [usize] {
 /// Checksum, birth date and sex of an 18-character MOD 11-2 number.
 #[inline]
 fn check_18(b: &[u8], as_of: Date, parsed: &mut ParsedId, errors: &mut IdProblems) {
-    let expected = b.get(..17).and_then(mod11_2_check);
+    // Every kind checked here has 17 digits before the check character (shape_kinds).
+    let expected = b
+        .get(..17)
+        .and_then(|body| <&[u8; 17]>::try_from(body).ok())
+        .map(mod11_2_of_digits);
     if let Some(expected) = expected {
         if b.get(17) != Some(&expected) {
             errors.push(IdProblem::ChecksumMismatch(expected));
         }
     }
-    let date = b.get(6..14).and_then(Date::from_yyyymmdd);
+    let date = b
+        .get(6..14)
+        .and_then(|d| <&[u8; 8]>::try_from(d).ok())
+        .and_then(Date::from_yyyymmdd);
     set_birth(date, as_of, parsed, errors);
     parsed.sex = b.get(16).and_then(|d| digit(*d)).map(Sex::from_digit);
 }
@@ -625,7 +628,11 @@ fn set_birth(date: Option<Date>, as_of: Date, parsed: &mut ParsedId, errors: &mu
 }
 
 fn province_unknown(code: Option<&[u8]>) -> IdProblem {
-    IdProblem::ProvinceUnknown(code.map_or(IdText::EMPTY, IdText::from_bytes))
+    let mut digits = [0; 2];
+    for (slot, b) in digits.iter_mut().zip(code.unwrap_or(&[])) {
+        *slot = *b;
+    }
+    IdProblem::ProvinceUnknown(digits)
 }
 
 /// Province (hard) and county (soft) check of a resident address code.
@@ -793,10 +800,9 @@ mod tests {
             IdProblem::BirthdateInvalid,
             IdProblem::BirthdateFuture,
             IdProblem::BirthdateTooEarly,
-            IdProblem::ProvinceUnknown(IdText::EMPTY),
-            IdProblem::ProvinceUnknown(IdText::from_bytes(b"9")),
-            IdProblem::ProvinceUnknown(IdText::from_bytes(b"90")),
-            IdProblem::ProvinceUnknown(IdText::from_bytes(b"09")),
+            IdProblem::ProvinceUnknown([0, 0]),
+            IdProblem::ProvinceUnknown(*b"90"),
+            IdProblem::ProvinceUnknown(*b"09"),
         ];
         all.extend(IdKind::ALL.map(IdProblem::KindNotAllowed));
         all.extend(b"0123456789X".map(IdProblem::ChecksumMismatch));
@@ -807,11 +813,8 @@ mod tests {
             assert_eq!(IdProblem::from_packed(n), Some(p));
         }
         assert_eq!(IdProblem::Length(1 << 24).packed(), None);
-        assert_eq!(IdProblem::Length(-1).packed(), None);
-        assert_eq!(
-            IdProblem::ProvinceUnknown(IdText::from_bytes(b"123")).packed(),
-            None
-        );
+        let code = IdProblem::ProvinceUnknown(*b"90").to_problem();
+        assert_eq!(code.param("code").unwrap().display(), "90");
         for n in [
             0,
             -1,
