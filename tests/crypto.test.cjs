@@ -399,6 +399,16 @@ test('国密 (sm builds): SM2 and SM4-GCM interop with sm-crypto-v2 both ways; S
     assert.equal(hex(core.hmacSm3(key, msg)), sm3(new Uint8Array(msg), { key: new Uint8Array(key), mode: 'hmac' }));
   }
   throwsCode(() => core.sm4GcmEncrypt(new Uint8Array(32), 'x'), 'crypto.key_length');
+  // Byte arguments take the glue's in-place route (sm4GcmSealInto): same checks, same output.
+  throwsCode(() => core.sm4GcmEncrypt(new Uint8Array(15), new Uint8Array(3)), 'crypto.key_length');
+  const k16 = nodeCrypto.randomBytes(16);
+  for (const [pt, aad] of [[new Uint8Array(0), undefined], [Buffer.from('国密'), null], [Buffer.from('国密'), new Uint8Array([1, 2])]]) {
+    const sealed = core.sm4GcmEncrypt(k16, pt, aad);
+    assert.ok(sealed instanceof Uint8Array);
+    assert.equal(sealed.length, pt.length + 28);
+    assert.deepEqual(Buffer.from(core.sm4GcmDecrypt(k16, sealed, aad).value), Buffer.from(pt));
+  }
+  assert.deepEqual(Buffer.from(core.sm4GcmDecrypt(k16, core.sm4GcmEncrypt(k16, '国密', 'ad'), new Uint8Array([0x61, 0x64])).value), Buffer.from('国密'));
   throwsCode(() => core.sm2Encrypt(new Uint8Array(65), 'x'), 'sm2.key_invalid');
   throwsCode(() => core.sm2Encrypt(core.sm2GenerateKeyPair().publicKey, ''), 'sm2.empty_plaintext');
   throwsCode(() => core.sm2Decrypt(new Uint8Array(32), new Uint8Array(100)), 'sm2.key_invalid');

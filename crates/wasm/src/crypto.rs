@@ -98,6 +98,27 @@ pub(crate) fn seal_js(
     }
 }
 
+/// The fast path of `sm4GcmEncrypt` (js/api/crypto.js, for `Uint8Array` key and plaintext
+/// and no or `Uint8Array` AAD): the glue lays `nonce slot(12) ‖ plaintext ‖ tag
+/// slot(16)` out in a new `Uint8Array`, wasm-bindgen copies it in as `sealed` and back after
+/// the call (`&mut [u8]`: two native copies), and `seal` seals it in place. Against
+/// [`seal_js`] a call crosses the boundary a dozen times fewer (no `JsValue` per argument, no
+/// `instanceof`/`length`/`new Uint8Array`/`set`/`copy` call from wasm): 13 % fewer
+/// instructions per 64-byte SM4-GCM call (docs/crypto.md, "Performance"; for `aeadEncrypt`,
+/// whose key is an id already, it saved 2 % and is not worth its size). Argument checks stay
+/// in the core: the glue only picks the route.
+/// On an error `sealed` is wiped, so the JS copy of the plaintext is wiped too.
+#[cfg(feature = "sm")]
+pub(crate) fn seal_into(
+    sealed: &mut [u8],
+    seal: impl FnOnce(&mut [u8]) -> Result<(), CryptoError>,
+) -> Result<(), JsValue> {
+    seal(sealed).map_err(|e| {
+        zeroize::Zeroize::zeroize(sealed);
+        thrown(e)
+    })
+}
+
 /// GCM opening by `open` (`*_decrypt_in_place`) of a sealed `Uint8Array` as a result: the
 /// plaintext leaves wasm by one native copy, and the wasm buffer that held it is wiped.
 pub(crate) fn open_js(

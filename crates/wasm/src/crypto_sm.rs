@@ -2,7 +2,9 @@
 //! Same shapes as `crypto.rs`: keys and ciphertexts are `Uint8Array`; plaintexts and data may
 //! be strings (UTF-8); encryption throws on misuse, decryption returns a result.
 
-use crate::crypto::{bytes_only, bytes_or_text, bytes_result, open_js, opt_bytes, seal_js, thrown};
+use crate::crypto::{
+    bytes_only, bytes_or_text, bytes_result, open_js, opt_bytes, seal_into, seal_js, thrown,
+};
 use crate::entropy::HostEntropy;
 use crate::error::{misuse, set};
 use crate::interop::Options;
@@ -22,6 +24,21 @@ pub fn sm4_gcm_encrypt(
     let key = Zeroizing::new(bytes_only(&key, "key")?);
     let aad = opt_bytes(&aad, "aad")?;
     seal_js(&plaintext, |buf| {
+        hc::sm4_gcm_encrypt_in_place(&key, buf, aad.as_deref(), &mut HostEntropy)
+    })
+}
+
+/// `sm4GcmEncrypt` for `Uint8Array` key and plaintext, sealed in place in `sealed` = `nonce
+/// slot(12) ‖ plaintext ‖ tag slot(16)` (the glue's fast path, `crypto::seal_into`). The key
+/// arrives as an owned copy and is wiped when dropped.
+#[wasm_bindgen(js_name = sm4GcmSealInto)]
+pub fn sm4_gcm_seal_into(
+    key: Vec<u8>,
+    sealed: &mut [u8],
+    aad: Option<Vec<u8>>,
+) -> Result<(), JsValue> {
+    let key = Zeroizing::new(key);
+    seal_into(sealed, |buf| {
         hc::sm4_gcm_encrypt_in_place(&key, buf, aad.as_deref(), &mut HostEntropy)
     })
 }

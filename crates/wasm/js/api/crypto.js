@@ -112,4 +112,22 @@ API_PARTS.push(function installCrypto(api, raw, ready) {
       ? function () { ready(); return fn.apply(undefined, arguments); }
       : undefined;
   });
+  // sm4GcmEncrypt's fast route (crates/wasm/src/crypto_sm.rs, sm4GcmSealInto): for byte
+  // arguments the glue lays `nonce slot(12) ‖ plaintext ‖ tag slot(16)` out in the result
+  // array and the core seals it in place, copied in and back by wasm-bindgen; anything else
+  // (strings, other views, wrong types) takes the general route, where the core checks and
+  // converts the arguments. The key crosses as bytes on both routes (no key store for SM4).
+  if (typeof raw.sm4GcmSealInto === 'function') {
+    api.sm4GcmEncrypt = function sm4GcmEncrypt(key, plaintext, aad) {
+      ready();
+      if (key instanceof Uint8Array && plaintext instanceof Uint8Array && plaintext.length < 0x40000000 &&
+          (aad === undefined || aad === null || aad instanceof Uint8Array)) {
+        var sealed = new Uint8Array(plaintext.length + 28);
+        sealed.set(plaintext, 12);
+        raw.sm4GcmSealInto(key, sealed, aad === null ? undefined : aad);
+        return sealed;
+      }
+      return raw.sm4GcmEncrypt(key, plaintext, aad);
+    };
+  }
 });
