@@ -112,28 +112,45 @@ fn raw(c: u8) -> u32 {
     u32::from(DECODE.get(usize::from(c)).copied().unwrap_or(INVALID))
 }
 
-/// Decodes padded standard base64; `None` for any other input (wrong length, characters,
-/// padding, or non-zero trailing bits).
-pub(crate) fn decode(text: &str) -> Option<Vec<u8>> {
-    let bytes = text.as_bytes();
-    if !bytes.len().is_multiple_of(4) {
-        return None;
+/// Each symbol's value already shifted to its place in a quad (`[v << 18, v << 12, v << 6,
+/// v]`, one table per place), `BAD` for a byte outside the alphabet: a quad is four lookups
+/// OR-ed together, and one OR of all quads tells whether any symbol was bad. 4 KiB, built on
+/// first use (a third fewer instructions per symbol than shifting one table's values).
+type Shifted = [[u32; 256]; 4];
+const BAD: u32 = 1 << 31;
+
+fn shifted() -> Box<Shifted> {
+    let mut t = Box::new([[BAD; 256]; 4]);
+    for (place, table) in t.iter_mut().enumerate() {
+        let shift = 18 - 6 * u32::try_from(place).unwrap_or(0);
+        for (c, v) in table.iter_mut().enumerate() {
+            let r = raw(u8::try_from(c).unwrap_or(b'='));
+            if r < 64 {
+                *v = r << shift;
+            }
+        }
     }
-    // The last quad may carry padding; all others are full.
-    let (body, last) = bytes.split_at(bytes.len().saturating_sub(4));
-    let mut out = vec![0u8; body.len() / 4 * 3];
-    // Branch-free body: the table entries are OR-ed into `bad`; an entry with bits above the
-    // low six is a character outside the alphabet ('=' included), checked once at the end.
+    t
+}
+
+thread_local! {
+    static SHIFTED: Box<Shifted> = shifted();
+}
+
+/// Decodes whole quads of `body` into `out` (three bytes per four symbols); returns the OR
+/// of the quads, which has [`BAD`] set when a symbol was outside the alphabet.
+fn decode_body(t: &Shifted, body: &[u8], out: &mut [u8]) -> u32 {
+    let [t0, t1, t2, t3] = t;
+    let look = |table: &[u32; 256], c: u8| table.get(usize::from(c)).copied().unwrap_or(BAD);
+    let quad = |a: u8, b: u8, c: u8, e: u8| look(t0, a) | look(t1, b) | look(t2, c) | look(t3, e);
     let mut bad = 0u32;
     let mut src = body.chunks_exact(8);
     let mut dst = out.chunks_exact_mut(6);
     for (s, d) in (&mut src).zip(&mut dst) {
         if let ([a, b, c, e, f, g, h, k], [o0, o1, o2, o3, o4, o5]) = (s, d) {
-            let (a, b, c, e) = (raw(*a), raw(*b), raw(*c), raw(*e));
-            let (f, g, h, k) = (raw(*f), raw(*g), raw(*h), raw(*k));
-            bad |= a | b | c | e | f | g | h | k;
-            let n = (a << 18) | (b << 12) | (c << 6) | e;
-            let m = (f << 18) | (g << 12) | (h << 6) | k;
+            let n = quad(*a, *b, *c, *e);
+            let m = quad(*f, *g, *h, *k);
+            bad |= n | m;
             *o0 = byte(n >> 16);
             *o1 = byte(n >> 8);
             *o2 = byte(n);
@@ -148,15 +165,28 @@ pub(crate) fn decode(text: &str) -> Option<Vec<u8>> {
         .zip(dst.into_remainder().chunks_exact_mut(3))
     {
         if let ([a, b, c, e], [x, y, z]) = (s, d) {
-            let (a, b, c, e) = (raw(*a), raw(*b), raw(*c), raw(*e));
-            bad |= a | b | c | e;
-            let n = (a << 18) | (b << 12) | (c << 6) | e;
+            let n = quad(*a, *b, *c, *e);
+            bad |= n;
             *x = byte(n >> 16);
             *y = byte(n >> 8);
             *z = byte(n);
         }
     }
-    if bad & !63 != 0 {
+    bad
+}
+
+/// Decodes padded standard base64; `None` for any other input (wrong length, characters,
+/// padding, or non-zero trailing bits).
+pub(crate) fn decode(text: &str) -> Option<Vec<u8>> {
+    let bytes = text.as_bytes();
+    if !bytes.len().is_multiple_of(4) {
+        return None;
+    }
+    // The last quad may carry padding; all others are full.
+    let (body, last) = bytes.split_at(bytes.len().saturating_sub(4));
+    let mut out = vec![0u8; body.len() / 4 * 3];
+    let bad = SHIFTED.with(|t| decode_body(t, body, &mut out));
+    if bad & BAD != 0 {
         return None;
     }
     match last {

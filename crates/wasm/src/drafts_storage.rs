@@ -68,8 +68,12 @@ fn memory_view(bytes: &[u8]) -> Option<Uint8Array> {
 /// `bytes` as a host string, decoded by the host's strict UTF-8 decoder straight from wasm
 /// memory: the check and the conversion are one pass (`String::from_utf8` first, then
 /// wasm-bindgen's conversion, would be two). `None` when the bytes are not UTF-8 or the host
-/// has no usable decoder (a caller then checks them itself).
+/// has no usable decoder, or the text is short (a caller then checks them itself).
 pub fn host_text_of(bytes: &[u8]) -> Option<JsString> {
+    // Short texts: the three host calls cost more than checking in wasm.
+    if bytes.len() < 4096 {
+        return None;
+    }
     let view = memory_view(bytes)?;
     DECODER.with(|d| d.as_ref().and_then(|d| d.decode(&view).ok()))
 }
