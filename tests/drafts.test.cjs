@@ -464,3 +464,21 @@ dtest('long ASCII and mixed drafts round-trip through every string path (plain, 
   }
   key.free();
 });
+
+dtest('a one-chunk save is 4 storage calls and a load 2, plain and sealed (the crash-safe minimum)', () => {
+  const data = { name: '王秀英', notes: '血压正常'.repeat(3000) };
+  for (const key of [undefined, core.AeadKey.import(new Uint8Array(32).fill(3))]) {
+    const st = mapStorage();
+    const s = new DraftStore({ storage: st, key });
+    okValue(s.save('reg', 'd', data));
+    for (let i = 0; i < 2; i++) {
+      st.ops.length = 0;
+      okValue(s.save('reg', 'd', data));
+      assert.deepEqual(st.ops, ['get', 'info', 'set', 'set'], 'pointer, quota, chunk 0, pointer');
+      st.ops.length = 0;
+      assert.deepEqual(okValue(s.load('reg', 'd')).data, data);
+      assert.deepEqual(st.ops, ['get', 'get'], 'pointer, chunk 0');
+    }
+    s.free();
+  }
+});

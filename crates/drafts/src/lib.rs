@@ -57,7 +57,7 @@ pub use outbox::{DeadReason, ItemState, Outbox, OutboxItem};
 pub use seal::{uuid_v4, Entropy, EntropyError, Sealer};
 pub use storage::{Storage, StorageError, StorageInfo};
 pub use store::{
-    Autosave, Draft, DraftInfo, DraftStatus, DraftStore, PurgeReport, Usage, Verbatim,
+    Autosave, Draft, DraftInfo, DraftStatus, DraftStore, Opened, PurgeReport, Usage, Verbatim,
 };
 
 /// The crate's name, used by the wasm layer's self-check to prove the crate is linked.

@@ -174,13 +174,42 @@ pub(crate) enum SlotFault {
     Bad,
 }
 
-/// The verified stored text of the slot `meta` describes, and the bytes of chunk 0 before
-/// it (the header line with its `\n`).
+/// The stored text of a slot as read: `buf[start..]`. For a slot of one chunk `buf` is the
+/// chunk's own string and `start` skips its header line, so nothing is copied.
+pub(crate) struct Stored {
+    buf: String,
+    start: usize,
+}
+
+impl Stored {
+    /// The stored text.
+    pub(crate) fn as_str(&self) -> &str {
+        self.buf.get(self.start..).unwrap_or_default()
+    }
+
+    /// The stored text as its own `String` (one move of the text when it follows a header).
+    pub(crate) fn into_string(mut self) -> String {
+        if self.start == 0 {
+            return self.buf;
+        }
+        if self.buf.is_char_boundary(self.start) {
+            self.buf.drain(..self.start);
+            return self.buf;
+        }
+        self.as_str().to_owned()
+    }
+}
+
+/// The stored text of the slot `meta` describes, and the bytes of chunk 0 before it (the
+/// header line with its `\n`). The header, the chunk count and the length are always
+/// checked; the checksum when `verify` (a sealed slot's owner checks it only when the blob
+/// does not open: see [`load`]).
 pub(crate) fn read_slot<S: Storage + ?Sized>(
     storage: &mut S,
     base: &str,
     meta: &SlotMeta,
-) -> Result<(String, usize), SlotFault> {
+    verify: bool,
+) -> Result<(Stored, usize), SlotFault> {
     let letter = meta.letter();
     let get = |storage: &mut S, i: u32| -> Result<String, SlotFault> {
         storage
@@ -189,22 +218,34 @@ pub(crate) fn read_slot<S: Storage + ?Sized>(
             .ok_or(SlotFault::Bad)
     };
     let first = get(storage, 0)?;
-    let (header, piece) = first.split_once('\n').ok_or(SlotFault::Bad)?;
+    let (header, _) = first.split_once('\n').ok_or(SlotFault::Bad)?;
     let head_len = header.len().saturating_add(1);
     let header: SlotMeta = serde_json::from_str(header).map_err(|_| SlotFault::Bad)?;
     if header != *meta {
         return Err(SlotFault::Bad);
     }
     let len = usize::try_from(meta.len).map_err(|_| SlotFault::Bad)?;
-    let mut stored = String::with_capacity(len);
-    stored.push_str(piece);
-    for i in 1..meta.n {
-        if stored.len() > len {
-            return Err(SlotFault::Bad);
+    let stored = if meta.n == 1 {
+        Stored {
+            buf: first,
+            start: head_len,
         }
-        stored.push_str(&get(storage, i)?);
-    }
-    if stored.len() != len || !sum_matches(&stored, &meta.sum) {
+    } else {
+        let mut text = String::with_capacity(len);
+        text.push_str(first.get(head_len..).unwrap_or_default());
+        for i in 1..meta.n {
+            if text.len() > len {
+                return Err(SlotFault::Bad);
+            }
+            text.push_str(&get(storage, i)?);
+        }
+        Stored {
+            buf: text,
+            start: 0,
+        }
+    };
+    let text = stored.as_str();
+    if text.len() != len || (verify && !sum_matches(text, &meta.sum)) {
         return Err(SlotFault::Bad);
     }
     Ok((stored, head_len))
@@ -233,7 +274,7 @@ pub(crate) struct Loaded<T> {
 pub(crate) fn load<S: Storage + ?Sized, T>(
     storage: &mut S,
     base: &str,
-    mut decode: impl FnMut(&SlotMeta, String) -> Result<T, DecodeFault>,
+    mut decode: impl FnMut(&SlotMeta, Stored) -> Result<T, DecodeFault>,
 ) -> Result<Loaded<T>, DraftError> {
     let (first, prev) = match read_pointer(storage, base)? {
         PointerRead::Missing => return Err(DraftError::new(ErrorKind::NotFound)),
@@ -243,7 +284,9 @@ pub(crate) fn load<S: Storage + ?Sized, T>(
     let mut unreadable = false;
     let mut try_slot =
         |storage: &mut S, meta: &SlotMeta| -> Result<Option<(T, usize)>, DraftError> {
-            let (stored, head_len) = match read_slot(storage, base, meta) {
+            // A sealed slot is authenticated by its AEAD tag: its checksum is checked by the
+            // owner only when the blob does not open, to tell damage from another key.
+            let (stored, head_len) = match read_slot(storage, base, meta, !meta.sealed) {
                 Ok(s) => s,
                 Err(SlotFault::Storage(e)) => return Err(e),
                 Err(SlotFault::Bad) => return Ok(None),
@@ -322,7 +365,7 @@ pub(crate) fn previous<S: Storage + ?Sized>(
             let headers = scan_headers(storage, base)?;
             let mut keep = None;
             for meta in &headers {
-                match read_slot(storage, base, meta) {
+                match read_slot(storage, base, meta, true) {
                     Ok(_) => {
                         keep = Some(meta.clone());
                         break;

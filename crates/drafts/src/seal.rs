@@ -13,6 +13,17 @@ pub trait Sealer {
     fn seal(&self, plaintext: &[u8], aad: &[u8]) -> Result<Vec<u8>, DraftError>;
     /// Decrypts and verifies `sealed` against `aad`.
     fn open(&self, sealed: &[u8], aad: &[u8]) -> Result<Vec<u8>, DraftError>;
+    /// [`Sealer::open`] of an owned blob, for sealers that decrypt in place: the buffer that
+    /// holds the plaintext and where in it. The default calls `open` (a new buffer).
+    fn open_owned(
+        &self,
+        sealed: Vec<u8>,
+        aad: &[u8],
+    ) -> Result<(Vec<u8>, core::ops::Range<usize>), DraftError> {
+        let plain = self.open(&sealed, aad)?;
+        let len = plain.len();
+        Ok((plain, 0..len))
+    }
 }
 
 impl<T: Sealer + ?Sized> Sealer for Box<T> {
@@ -21,6 +32,13 @@ impl<T: Sealer + ?Sized> Sealer for Box<T> {
     }
     fn open(&self, sealed: &[u8], aad: &[u8]) -> Result<Vec<u8>, DraftError> {
         (**self).open(sealed, aad)
+    }
+    fn open_owned(
+        &self,
+        sealed: Vec<u8>,
+        aad: &[u8],
+    ) -> Result<(Vec<u8>, core::ops::Range<usize>), DraftError> {
+        (**self).open_owned(sealed, aad)
     }
 }
 
@@ -31,6 +49,13 @@ impl<T: Sealer + ?Sized> Sealer for std::rc::Rc<T> {
     }
     fn open(&self, sealed: &[u8], aad: &[u8]) -> Result<Vec<u8>, DraftError> {
         (**self).open(sealed, aad)
+    }
+    fn open_owned(
+        &self,
+        sealed: Vec<u8>,
+        aad: &[u8],
+    ) -> Result<(Vec<u8>, core::ops::Range<usize>), DraftError> {
+        (**self).open_owned(sealed, aad)
     }
 }
 

@@ -8,7 +8,7 @@ use crate::error::int_of;
 use crate::ids::check_id;
 use crate::migrate::{apply_steps, MigrationStep, StepFailed};
 use crate::options::{invalid, DraftOptions};
-use crate::record::{self, DecodeFault, PointerRead, SlotMeta, Write};
+use crate::record::{self, DecodeFault, PointerRead, SlotMeta, Stored, Write};
 use crate::storage::Storage;
 use crate::{DraftError, ErrorKind, Sealer};
 
@@ -163,27 +163,98 @@ fn draft_aad(ns: &str, form: &str, draft: &str, ver: u32, gen: u64) -> Vec<u8> {
     format!("homecare-drafts/1\0{ns}\0{form}\0{draft}\0{ver}\0{gen}").into_bytes()
 }
 
-/// Turns a verified slot into plaintext: base64-decode and open when sealed.
+/// The opened blob of a sealed draft (see [`DraftStore::load_unchecked`]): the draft's JSON
+/// text is [`Opened::bytes`], authenticated by the sealer but **not yet checked as UTF-8**.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Opened {
+    buf: Vec<u8>,
+    range: core::ops::Range<usize>,
+}
+
+impl Opened {
+    /// The plaintext bytes.
+    pub fn bytes(&self) -> &[u8] {
+        self.buf.get(self.range.clone()).unwrap_or_default()
+    }
+
+    /// The plaintext as text (`None`: not UTF-8). Moves the bytes to the front of the
+    /// buffer when they do not start it (one move, no new buffer).
+    pub fn into_string(self) -> Option<String> {
+        let Opened { mut buf, range } = self;
+        if range.end > buf.len() || range.start > range.end {
+            return None;
+        }
+        buf.truncate(range.end);
+        buf.drain(..range.start);
+        String::from_utf8(buf).ok()
+    }
+}
+
+/// A slot's plaintext: checked text, or (when the caller checks UTF-8 itself) an opened blob.
+pub(crate) enum Plain {
+    Text(String),
+    Opened(Opened),
+}
+
+/// Turns a slot into plaintext: base64-decode and open when sealed. `check_utf8: false`
+/// leaves a sealed slot's plaintext as bytes ([`Plain::Opened`]).
+///
+/// A sealed slot arrives unchecked by its checksum (`record::load`): when the blob opens,
+/// the AEAD tag has authenticated every byte (and the strict base64 decoder accepts one
+/// text per blob), so the checksum would only repeat that. When it does not open, the
+/// checksum tells damage (`Bad`: try an older slot) from intact bytes under another key or
+/// AAD (`Unreadable`).
+pub(crate) fn open_plain(
+    sealer: Option<&dyn Sealer>,
+    meta: &SlotMeta,
+    stored: Stored,
+    aad: &[u8],
+    check_utf8: bool,
+) -> Result<Plain, DecodeFault> {
+    let plain = if meta.sealed {
+        let text = stored.as_str();
+        let opened = match sealer {
+            None => Err(DecodeFault::Unreadable),
+            Some(sealer) => match crate::b64::decode(text) {
+                None => Err(DecodeFault::Bad),
+                Some(blob) => sealer
+                    .open_owned(blob, aad)
+                    .map(|(buf, range)| Opened { buf, range })
+                    .map_err(|_| DecodeFault::Unreadable),
+            },
+        };
+        let opened = match opened {
+            Ok(o) => o,
+            Err(_) if !record::sum_matches(text, &meta.sum) => return Err(DecodeFault::Bad),
+            Err(fault) => return Err(fault),
+        };
+        if u64::try_from(opened.range.len()).ok() != Some(meta.size) {
+            return Err(DecodeFault::Bad);
+        }
+        if !check_utf8 {
+            return Ok(Plain::Opened(opened));
+        }
+        opened.into_string().ok_or(DecodeFault::Bad)?
+    } else {
+        stored.into_string()
+    };
+    if u64::try_from(plain.len()).ok() != Some(meta.size) {
+        return Err(DecodeFault::Bad);
+    }
+    Ok(Plain::Text(plain))
+}
+
+/// [`open_plain`] to checked text.
 pub(crate) fn open_slot(
     sealer: Option<&dyn Sealer>,
     meta: &SlotMeta,
-    stored: String,
+    stored: Stored,
     aad: &[u8],
 ) -> Result<String, DecodeFault> {
-    let text = if meta.sealed {
-        let sealer = sealer.ok_or(DecodeFault::Unreadable)?;
-        let blob = crate::b64::decode(&stored).ok_or(DecodeFault::Bad)?;
-        let plain = sealer
-            .open(&blob, aad)
-            .map_err(|_| DecodeFault::Unreadable)?;
-        String::from_utf8(plain).map_err(|_| DecodeFault::Bad)?
-    } else {
-        stored
-    };
-    if u64::try_from(text.len()).ok() != Some(meta.size) {
-        return Err(DecodeFault::Bad);
+    match open_plain(sealer, meta, stored, aad, true)? {
+        Plain::Text(text) => Ok(text),
+        Plain::Opened(_) => Err(DecodeFault::Bad),
     }
-    Ok(text)
 }
 
 /// Seals `data` (then base64) when a sealer is configured; the stored text otherwise is
@@ -387,6 +458,19 @@ impl<S: Storage> DraftStore<S> {
         draft_id: &str,
         now: i64,
     ) -> Result<Draft, DraftError> {
+        let (draft, _) = self.load_plain(form_id, draft_id, now, true)?;
+        Ok(draft)
+    }
+
+    /// [`Self::load_raw`] with the data as [`Plain`]; the draft's `data` is empty when it is
+    /// an opened blob.
+    fn load_plain(
+        &mut self,
+        form_id: &str,
+        draft_id: &str,
+        now: i64,
+        check_utf8: bool,
+    ) -> Result<(Draft, Option<Opened>), DraftError> {
         self.verbatim = None;
         check_id("formId", form_id)?;
         check_id("draftId", draft_id)?;
@@ -395,7 +479,7 @@ impl<S: Storage> DraftStore<S> {
         let sealer = self.sealer.as_deref();
         let loaded = record::load(&mut self.storage, &base, |meta, stored| {
             let aad = draft_aad(ns, form_id, draft_id, meta.ver, meta.gen);
-            open_slot(sealer, meta, stored, &aad)
+            open_plain(sealer, meta, stored, &aad, check_utf8)
         })?;
         let meta = loaded.meta;
         let expires_at = meta.at.saturating_add(self.options.ttl_ms);
@@ -413,16 +497,23 @@ impl<S: Storage> DraftStore<S> {
                 skip: loaded.head_len,
             });
         }
-        Ok(Draft {
-            form_id: form_id.to_owned(),
-            draft_id: draft_id.to_owned(),
-            data: loaded.value,
-            schema_version: meta.ver,
-            stored_version: meta.ver,
-            updated_at: meta.at,
-            created_at: meta.created,
-            recovered: loaded.recovered,
-        })
+        let (data, opened) = match loaded.value {
+            Plain::Text(text) => (text, None),
+            Plain::Opened(o) => (String::new(), Some(o)),
+        };
+        Ok((
+            Draft {
+                form_id: form_id.to_owned(),
+                draft_id: draft_id.to_owned(),
+                data,
+                schema_version: meta.ver,
+                stored_version: meta.ver,
+                updated_at: meta.at,
+                created_at: meta.created,
+                recovered: loaded.recovered,
+            },
+            opened,
+        ))
     }
 
     /// Loads the newest complete version and upgrades it to the form's schema version.
@@ -430,7 +521,44 @@ impl<S: Storage> DraftStore<S> {
     /// The upgraded draft is not written back (the next save does that), so a failed or
     /// wrong migration never costs the stored copy.
     pub fn load(&mut self, form_id: &str, draft_id: &str, now: i64) -> Result<Draft, DraftError> {
-        let mut draft = self.load_raw(form_id, draft_id, now)?;
+        let draft = self.load_raw(form_id, draft_id, now)?;
+        self.upgrade(form_id, draft)
+    }
+
+    /// [`Self::load`] (or, with `raw`, [`Self::load_raw`]) for a host whose own UTF-8
+    /// decoder checks the text while converting it (a JS `TextDecoder` with `fatal`), so it
+    /// is not checked twice: a sealed draft that needs no migration comes back as the
+    /// [`Opened`] blob, and then the draft's `data` is empty. The caller must treat bytes
+    /// that are not UTF-8 as `drafts.corrupted` (the AEAD tag authenticated them, so only
+    /// a writer holding the key could have stored them).
+    pub fn load_unchecked(
+        &mut self,
+        form_id: &str,
+        draft_id: &str,
+        now: i64,
+        raw: bool,
+    ) -> Result<(Draft, Option<Opened>), DraftError> {
+        let (mut draft, opened) = self.load_plain(form_id, draft_id, now, false)?;
+        let known = if raw {
+            None
+        } else {
+            self.schema_version(form_id)
+        };
+        match (opened, known) {
+            (Some(o), Some(known)) if known != draft.stored_version => {
+                draft.data = o
+                    .into_string()
+                    .ok_or_else(|| DraftError::new(ErrorKind::Corrupted))?;
+                Ok((self.upgrade(form_id, draft)?, None))
+            }
+            (Some(o), _) => Ok((draft, Some(o))),
+            (None, _) if raw => Ok((draft, None)),
+            (None, _) => Ok((self.upgrade(form_id, draft)?, None)),
+        }
+    }
+
+    /// Upgrades a loaded draft to the form's schema version (see [`Self::load`]).
+    fn upgrade(&mut self, form_id: &str, mut draft: Draft) -> Result<Draft, DraftError> {
         let Some(known) = self.schema_version(form_id) else {
             return Ok(draft);
         };

@@ -582,3 +582,80 @@ fn drafts_and_outbox_share_one_storage() {
     assert_eq!(outbox.pending().next().map(|i| i.id.clone()), Some(id));
     assert_eq!(shared.borrow().len(), 2, "the item's pointer and chunk");
 }
+
+/// `load_unchecked` hands a sealed draft back as the opened bytes (nothing checked twice),
+/// and text whenever a migration has to run or the draft is not sealed.
+#[test]
+fn load_unchecked_gives_opened_bytes_only_when_no_migration_runs() {
+    let data = draft_json(5_000, 3);
+    for sealed in [false, true] {
+        let mut s = reopen(MemoryStorage::new(), sealed);
+        s.save("reg", "d", &data, 1, 0).unwrap();
+        let (d, opened) = s.load_unchecked("reg", "d", 10, false).unwrap();
+        match opened {
+            Some(o) => {
+                assert!(sealed);
+                assert_eq!(o.bytes(), data.as_bytes());
+                assert!(d.data.is_empty());
+                assert_eq!(o.into_string().unwrap(), data);
+            }
+            None => {
+                assert!(!sealed);
+                assert_eq!(d.data, data);
+            }
+        }
+        assert_eq!(s.load("reg", "d", 10).unwrap().data, data);
+        // A migration needs the text: it is checked, upgraded and returned as text.
+        s.register_migration(
+            "reg",
+            1,
+            vec![MigrationStep::SetDefault {
+                path: "/added".into(),
+                value: serde_json::json!(true),
+            }],
+        )
+        .unwrap();
+        let (d, opened) = s.load_unchecked("reg", "d", 10, false).unwrap();
+        assert!(opened.is_none());
+        assert_eq!(d.schema_version, 2);
+        assert!(d.data.contains("\"added\":true"));
+        assert_eq!(d, s.load("reg", "d", 10).unwrap());
+        // raw: as stored, no migration
+        let (d, opened) = s.load_unchecked("reg", "d", 10, true).unwrap();
+        assert_eq!(opened.is_some(), sealed);
+        assert_eq!(d.stored_version, 1);
+        // A newer version is refused as by `load`.
+        s.set_schema_version("reg", 0).unwrap();
+        let e = s.load_unchecked("reg", "d", 10, false).unwrap_err();
+        assert_eq!(e.kind, ErrorKind::NewerVersion);
+    }
+}
+
+/// A sealed slot is checked by its checksum only when it does not open; the outcomes are
+/// those of checking first: damage falls back to the older version, another key is
+/// `unreadable`, both slots damaged is `corrupted`.
+#[test]
+fn sealed_slots_check_the_sum_only_when_they_do_not_open() {
+    let (mem, v1, _) = two_versions(true);
+    let mut damaged = mem.clone();
+    let cur = damaged
+        .keys()
+        .unwrap()
+        .into_iter()
+        .find(|k| k.ends_with(":b1"))
+        .unwrap();
+    mutate(&mut damaged, &cur, |v| flip(v, v.len() / 2));
+    let d = reopen(damaged.clone(), true)
+        .load("booking", "d1", 3_000)
+        .unwrap();
+    assert_eq!((d.data.as_str(), d.recovered), (v1.as_str(), true));
+    let (d, o) = reopen(damaged, true)
+        .load_unchecked("booking", "d1", 3_000, false)
+        .unwrap();
+    assert!(d.recovered);
+    assert_eq!(o.unwrap().bytes(), v1.as_bytes());
+    let e = sealed_store(mem, 8)
+        .load("booking", "d1", 3_000)
+        .unwrap_err();
+    assert_eq!(e.kind, ErrorKind::Unreadable);
+}

@@ -73,6 +73,19 @@ impl Sealer for KeySealer {
         homecare_crypto::aead_decrypt(&self.0, sealed, Some(aad))
             .map_err(|_| DraftError::open_failed())
     }
+    /// Decrypts where the blob lies: the plaintext is the middle of `nonce ‖ ct ‖ tag`.
+    fn open_owned(
+        &self,
+        mut sealed: Vec<u8>,
+        aad: &[u8],
+    ) -> Result<(Vec<u8>, core::ops::Range<usize>), DraftError> {
+        let len = homecare_crypto::aead_decrypt_in_place(&self.0, &mut sealed, Some(aad))
+            .map_err(|_| DraftError::open_failed())?
+            .len();
+        let start = homecare_crypto::NONCE_LEN;
+        let end = start.checked_add(len).ok_or_else(DraftError::open_failed)?;
+        Ok((sealed, start..end))
+    }
 }
 
 /// The sealer for an AeadKey handle (`0`: none). A freed key throws `crypto.key_freed`.
@@ -431,25 +444,35 @@ pub fn drafts_load(
     let (now, locale) = (ms(now)?, locale(locale_tag)?);
     with_store(handle, |s| {
         s.storage_mut().record_reads();
-        let r = if raw {
-            s.load_raw(form_id, draft_id, now)
-        } else {
-            s.load(form_id, draft_id, now)
-        };
+        let r = s.load_unchecked(form_id, draft_id, now, raw);
         let reads = s.storage_mut().take_reads();
-        Ok(match r {
-            Ok(d) => {
-                // Unsealed and not migrated: hand back the strings the storage returned
-                // (verified by the checksum) instead of copying the text out of wasm.
-                let fast = s
-                    .last_verbatim()
-                    .and_then(|v| verbatim_text(&reads, v, d.data.len()));
-                let data = fast.map_or_else(|| JsValue::from(d.data.as_str()), JsValue::from);
-                js_sys::Array::of2(&JsValue::from(draft_meta(&d)), &data).into()
-            }
-            Err(e) => JsValue::from(fail(&e, locale)),
-        })
+        let (d, opened) = match r {
+            Ok(loaded) => loaded,
+            Err(e) => return Ok(JsValue::from(fail(&e, locale))),
+        };
+        let data = match opened {
+            // Sealed: the plaintext goes to JS through the host's UTF-8 decoder, which checks
+            // it while converting (no separate check in wasm).
+            Some(o) => match crate::drafts_storage::host_text_of(o.bytes()) {
+                Some(text) => JsValue::from(text),
+                None => match o.into_string() {
+                    Some(text) => JsValue::from(text.as_str()),
+                    None => return Ok(JsValue::from(fail(&corrupted(), locale))),
+                },
+            },
+            // Unsealed and not migrated: hand back the strings the storage returned
+            // (verified by the checksum) instead of copying the text out of wasm.
+            None => s
+                .last_verbatim()
+                .and_then(|v| verbatim_text(&reads, v, d.data.len()))
+                .map_or_else(|| JsValue::from(d.data.as_str()), JsValue::from),
+        };
+        Ok(js_sys::Array::of2(&JsValue::from(draft_meta(&d)), &data).into())
     })
+}
+
+fn corrupted() -> DraftError {
+    DraftError::new(ErrorKind::Corrupted)
 }
 
 /// Metadata of every draft (of `form_id` if not empty), newest first.

@@ -27,8 +27,55 @@ extern "C" {
         -> Result<JsValue, JsValue>;
 }
 
+#[wasm_bindgen]
+extern "C" {
+    /// The host's `TextDecoder`, created with `fatal: true` (invalid UTF-8 throws).
+    #[wasm_bindgen(js_name = TextDecoder)]
+    type HostDecoder;
+    #[wasm_bindgen(constructor, js_class = "TextDecoder", catch)]
+    fn new_with_options(label: &str, options: &JsValue) -> Result<HostDecoder, JsValue>;
+    #[wasm_bindgen(method, js_class = "TextDecoder", catch)]
+    fn decode(this: &HostDecoder, bytes: &Uint8Array) -> Result<JsString, JsValue>;
+}
+
 thread_local! {
     static ENCODER: Option<HostEncoder> = HostEncoder::new().ok();
+    static DECODER: Option<HostDecoder> = strict_decoder();
+}
+
+/// The host's decoder if it honours `fatal` (its `fatal` property says so): WeChat's
+/// polyfill (`js/weapp-text.js`) replaces invalid bytes instead, so it is not used here.
+fn strict_decoder() -> Option<HostDecoder> {
+    let options = Object::new();
+    let fatal = JsValue::from_str("fatal");
+    Reflect::set(&options, &fatal, &JsValue::TRUE).ok()?;
+    let decoder = HostDecoder::new_with_options("utf-8", &options).ok()?;
+    let strict = Reflect::get(&decoder, &fatal).ok()?.as_bool() == Some(true);
+    strict.then_some(decoder)
+}
+
+/// A view of `bytes` where they lie in wasm memory (valid until the memory grows).
+fn memory_view(bytes: &[u8]) -> Option<Uint8Array> {
+    let at = u32::try_from(bytes.as_ptr().expose_provenance()).ok()?;
+    let len = u32::try_from(bytes.len()).ok()?;
+    // `buffer` read by name: the WeChat glue must not mention `WebAssembly` (an instanceof).
+    let buffer = Reflect::get(&wasm_bindgen::memory(), &JsValue::from_str("buffer")).ok()?;
+    Some(Uint8Array::new_with_byte_offset_and_length(
+        &buffer, at, len,
+    ))
+}
+
+/// `bytes` as a host string, decoded by the host's strict UTF-8 decoder straight from wasm
+/// memory: the check and the conversion are one pass (`String::from_utf8` first, then
+/// wasm-bindgen's conversion, would be two). `None` when the bytes are not UTF-8 or the host
+/// has no usable decoder, or the text is short (a caller then checks them itself).
+pub fn host_text_of(bytes: &[u8]) -> Option<JsString> {
+    // Short texts: the three host calls cost more than checking in wasm.
+    if bytes.len() < 4096 {
+        return None;
+    }
+    let view = memory_view(bytes)?;
+    DECODER.with(|d| d.as_ref().and_then(|d| d.decode(&view).ok()))
 }
 
 /// Strings at least this long that look ASCII take [`ascii_string`].
