@@ -12,9 +12,10 @@ use crate::identity::locale;
 use crate::messages::render;
 use homecare_core::{Locale, Problem};
 use homecare_forms::{
-    validate_field_json, validate_form_json, Date, FormResult, Mode, Options, Registry,
+    validate_field_json, validate_form_text, Date, FormJson, FormResult, Mode, Options, Registry,
 };
 use std::cell::RefCell;
+use std::collections::BTreeMap;
 use std::rc::Rc;
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::JsValue;
@@ -102,25 +103,43 @@ fn push_problem(out: &mut String, p: &Problem, message: &str) {
     out.push('}');
 }
 
-/// The result JSON: `{"ok":…,"value":…,"errors":[…],"fieldErrors":{…}}`.
+/// The result JSON of `validateField`: `{"ok":…,"value":…,"errors":[…],"fieldErrors":{…}}`.
 fn result_json(r: &FormResult, locale: Locale) -> String {
-    let mut out = String::with_capacity(512 + r.errors.len() * 160);
-    out.push_str(if r.ok {
+    let mut value = String::new();
+    homecare_forms::push_value_json(&mut value, &r.value);
+    result_text(r.ok, &value, &r.errors, &r.field_errors, locale)
+}
+
+/// The result JSON of `validateForm`, its value already written by the forms crate.
+fn form_json(r: &FormJson, locale: Locale) -> String {
+    result_text(r.ok, &r.value_json, &r.errors, &r.field_errors, locale)
+}
+
+/// `{"ok":…,"value":…,"errors":[…],"fieldErrors":{…}}` with `value` as given (JSON).
+fn result_text(
+    ok: bool,
+    value: &str,
+    errors: &[Problem],
+    field_errors: &BTreeMap<String, usize>,
+    locale: Locale,
+) -> String {
+    let mut out = String::with_capacity(64 + value.len() + errors.len() * 200);
+    out.push_str(if ok {
         "{\"ok\":true,\"value\":"
     } else {
         "{\"ok\":false,\"value\":"
     });
-    homecare_forms::push_value_json(&mut out, &r.value);
+    out.push_str(value);
     out.push_str(",\"errors\":[");
-    let messages: Vec<String> = r.errors.iter().map(|p| render(p, locale)).collect();
-    for (i, (p, m)) in r.errors.iter().zip(&messages).enumerate() {
+    let messages: Vec<String> = errors.iter().map(|p| render(p, locale)).collect();
+    for (i, (p, m)) in errors.iter().zip(&messages).enumerate() {
         if i > 0 {
             out.push(',');
         }
         push_problem(&mut out, p, m);
     }
     out.push_str("],\"fieldErrors\":{");
-    for (i, (path, index)) in r.field_errors.iter().enumerate() {
+    for (i, (path, index)) in field_errors.iter().enumerate() {
         if i > 0 {
             out.push(',');
         }
@@ -158,8 +177,8 @@ fn thrown(p: &Problem) -> JsValue {
 #[wasm_bindgen(js_name = formsValidate)]
 pub fn forms_validate(form_id: &str, data_json: &str, call: &str) -> Result<String, JsValue> {
     let opts = options(call)?;
-    let r = with_registry(|reg| validate_form_json(reg, form_id, data_json, &opts))?;
-    r.map(|r| result_json(&r, opts.locale))
+    let r = with_registry(|reg| validate_form_text(reg, form_id, data_json, &opts))?;
+    r.map(|r| form_json(&r, opts.locale))
         .map_err(|p| thrown(&p))
 }
 
