@@ -258,13 +258,17 @@ fn push_i64(out: &mut String, n: i64) {
 /// `serde_json`'s nesting limit: arrays and objects nest at most 127 deep.
 const MAX_NESTING: u32 = 127;
 
-/// Parses JSON text; `Err(())` for anything `serde_json::from_str` rejects.
-pub(crate) fn parse(text: &str) -> Result<Node<'_>, ()> {
+/// Parses JSON text; `Err(())` for anything `serde_json::from_str` rejects, and for arrays
+/// and objects nested deeper than `max_depth` (the caller tells the two apart).
+pub(crate) fn parse(text: &str, max_depth: u32) -> Result<Node<'_>, ()> {
     let mut p = Parser {
         text,
         b: text.as_bytes(),
         pos: 0,
         depth: 0,
+        max_depth: max_depth.min(MAX_NESTING),
+        items: Vec::new(),
+        entries: Vec::new(),
     };
     p.ws();
     let v = p.value()?;
@@ -281,6 +285,11 @@ struct Parser<'d> {
     b: &'d [u8],
     pos: usize,
     depth: u32,
+    max_depth: u32,
+    /// Items and entries of the open containers (each container's own are moved out into
+    /// one exactly sized vector when it closes).
+    items: Vec<Node<'d>>,
+    entries: Vec<(Cow<'d, str>, Node<'d>)>,
 }
 
 impl<'d> Parser<'d> {
@@ -313,14 +322,15 @@ impl<'d> Parser<'d> {
             b'[' => {
                 self.enter()?;
                 self.pos += 1;
-                let mut items = Vec::new();
+                let mark = self.items.len();
                 self.ws();
                 if self.peek() == Some(b']') {
                     self.pos += 1;
                 } else {
                     loop {
                         self.ws();
-                        items.push(self.value()?);
+                        let v = self.value()?;
+                        self.items.push(v);
                         self.ws();
                         match self.peek() {
                             Some(b',') => self.pos += 1,
@@ -333,12 +343,12 @@ impl<'d> Parser<'d> {
                     }
                 }
                 self.depth -= 1;
-                Ok(Node::Array(items))
+                Ok(Node::Array(self.items.drain(mark..).collect()))
             }
             b'{' => {
                 self.enter()?;
                 self.pos += 1;
-                let mut entries = Vec::new();
+                let mark = self.entries.len();
                 self.ws();
                 if self.peek() == Some(b'}') {
                     self.pos += 1;
@@ -356,7 +366,7 @@ impl<'d> Parser<'d> {
                         self.pos += 1;
                         self.ws();
                         let v = self.value()?;
-                        entries.push((key, v));
+                        self.entries.push((key, v));
                         self.ws();
                         match self.peek() {
                             Some(b',') => self.pos += 1,
@@ -369,7 +379,9 @@ impl<'d> Parser<'d> {
                     }
                 }
                 self.depth -= 1;
-                Ok(Node::Object(Obj { entries }))
+                Ok(Node::Object(Obj {
+                    entries: self.entries.drain(mark..).collect(),
+                }))
             }
             b'-' | b'0'..=b'9' => self.number(),
             _ => Err(()),
@@ -378,7 +390,7 @@ impl<'d> Parser<'d> {
 
     fn enter(&mut self) -> Result<(), ()> {
         self.depth += 1;
-        if self.depth > MAX_NESTING {
+        if self.depth > self.max_depth {
             Err(())
         } else {
             Ok(())
@@ -553,12 +565,12 @@ mod tests {
     use super::*;
 
     fn same_as_serde(text: &str) {
-        let ours = parse(text).map(Node::into_value);
+        let ours = parse(text, 1000).map(Node::into_value);
         let theirs = serde_json::from_str::<Value>(text).map_err(|_| ());
         assert_eq!(ours, theirs, "{text:?}");
         if let Ok(v) = theirs {
             let mut s = String::new();
-            parse(text).unwrap().write_json(&mut s);
+            parse(text, 1000).unwrap().write_json(&mut s);
             assert_eq!(s, serde_json::to_string(&v).unwrap(), "{text:?}");
         }
     }
@@ -650,7 +662,8 @@ mod tests {
 
     #[test]
     fn plain_strings_and_keys_are_borrowed() {
-        let Ok(Node::Object(o)) = parse(r#"{"name":"王秀英","x":"a\nb"}"#) else {
+        assert!(parse("[[1]]", 2).is_ok() && parse("[[1]]", 1).is_err());
+        let Ok(Node::Object(o)) = parse(r#"{"name":"王秀英","x":"a\nb"}"#, 16) else {
             panic!("object");
         };
         assert!(matches!(

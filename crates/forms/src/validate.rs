@@ -201,11 +201,21 @@ pub fn validate_form_json(
     }
 }
 
-/// Prescan (size, depth) and parse into the borrowed tree; `input.invalid_json` for anything
-/// `serde_json` would reject.
+/// The input limits and the parse into the borrowed tree: `input.too_large` /
+/// `input.too_deep` exactly as [`prescan_json`](crate::prescan_json) decides them, else
+/// `input.invalid_json` for anything `serde_json` would reject. The parser stops at the
+/// depth limit itself, so the prescan only runs when it failed: on valid JSON within the
+/// limits its bracket depth is the parser's nesting depth.
 pub(crate) fn parse_input<'d>(json_text: &'d str, options: &Options) -> Result<Node<'d>, Problem> {
-    crate::prescan_json(json_text, &options.limits)?;
-    crate::node::parse(json_text).map_err(|()| Problem::new("", "input.invalid_json"))
+    let limits = &options.limits;
+    if json_text.len() > limits.max_bytes {
+        crate::prescan_json(json_text, limits)?;
+    }
+    crate::node::parse(json_text, limits.max_depth).map_err(|()| {
+        crate::prescan_json(json_text, limits)
+            .err()
+            .unwrap_or_else(|| Problem::new("", "input.invalid_json"))
+    })
 }
 
 /// Validates and returns the normalised value plus all issues.
@@ -373,7 +383,7 @@ impl<'a> Walk<'a> {
             None => false,
             Some(Node::Null) if spec.nullable => return Some(Out::Valid(Node::Null)),
             Some(Node::Null) => false,
-            Some(Node::String(s)) => !s.trim().is_empty(),
+            Some(Node::String(s)) => !s.chars().all(char::is_whitespace),
             Some(Node::Array(a)) => !(spec.required && a.is_empty()),
             Some(_) => true,
         };
