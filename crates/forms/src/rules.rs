@@ -419,15 +419,10 @@ impl<'a> Walk<'a> {
     ) {
         let Ref::Local(parts) = id else { return };
         let id_path = self.full(parts);
-        let Some(facts) = self
-            .ids
-            .iter()
-            .find(|(p, _)| *p == id_path)
-            .map(|(_, v)| v.clone())
-        else {
+        let Some(&(_, id_birth, id_sex)) = self.ids.iter().find(|(p, _, _)| *p == id_path) else {
             return;
         };
-        if let (Some(r), Some(id_date)) = (birth, facts.birth_date) {
+        if let (Some(r), Some(id_date)) = (birth, id_birth) {
             if let Look::Val(v) = self.look(out, r) {
                 if let Some(given) = v.as_str().and_then(|s| Date::parse(s.trim())) {
                     if given != id_date {
@@ -441,7 +436,7 @@ impl<'a> Walk<'a> {
                 }
             }
         }
-        if let (Some(r), Some(id_sex)) = (sex, facts.sex) {
+        if let (Some(r), Some(id_sex)) = (sex, id_sex) {
             if let Look::Val(v) = self.look(out, r) {
                 if let Some(given) = v.as_str().and_then(|s| Sex::parse(s.trim())) {
                     if given != id_sex {

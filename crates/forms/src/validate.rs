@@ -29,7 +29,8 @@ pub(crate) struct Walk<'a> {
     pub identity: Option<&'a dyn crate::IdentityRules>,
     pub opts: &'a Options,
     pub issues: Vec<Issue>,
-    pub ids: Vec<(String, IdValue)>,
+    /// Path → the birth date and sex read from a valid ID number (for `idMatches`).
+    pub ids: Vec<(String, Option<Date>, Option<crate::Sex>)>,
     pub frames: Vec<Frame<'a>>,
     pub path: String,
 }
@@ -866,6 +867,10 @@ impl<'a> Walk<'a> {
             let Some(k) = key.as_deref() else {
                 return false;
             };
+            // Nothing failed yet (the usual case): no path to build.
+            if w.issues.is_empty() {
+                return false;
+            }
             let parent = w
                 .path
                 .rfind('.')
@@ -890,10 +895,14 @@ impl<'a> Walk<'a> {
                 let chosen = sibling(kind_field).map(|k| vec![k]);
                 let kinds = chosen.as_deref().unwrap_or(kinds);
                 match rules.id_number(&input, kinds, self.opts.as_of) {
-                    Ok(id) => {
-                        let v = id.normalized.clone();
-                        self.ids.push((self.path.clone(), id));
-                        Ok(v)
+                    Ok(IdValue {
+                        normalized,
+                        birth_date,
+                        sex,
+                        ..
+                    }) => {
+                        self.ids.push((self.path.clone(), birth_date, sex));
+                        Ok(normalized)
                     }
                     Err(e) => Err(e),
                 }

@@ -4,7 +4,6 @@
 API_PARTS.push(function installForms(api, raw, ready) {
   var misuse = hcMisuse;
   var needString = hcString;
-  var OPTION_KEYS = ['locale', 'asOf', 'mode', 'context', 'now', 'leadMinutes', 'horizonDays', 'limits'];
 
   // The options JSON of the last successful call and a private parsed copy of it. A form page
   // passes equal options (now, context) on every keystroke: when the new snapshot is equal
@@ -37,19 +36,6 @@ API_PARTS.push(function installForms(api, raw, ready) {
     return true;
   }
 
-  function optionsText(o) {
-    if (lastOptions !== null) {
-      var same = false;
-      try {
-        same = sameJson(o, lastOptions.parsed, 0);
-      } catch (e) {
-        same = false; // a throwing getter or proxy: hcJson reports it
-      }
-      if (same) return lastOptions.text;
-    }
-    return hcJson(o, 'options');
-  }
-
   function remember(call) {
     if (call.charAt(0) === '{' && (lastOptions === null || lastOptions.text !== call)) {
       lastOptions = { text: call, parsed: JSON.parse(call) };
@@ -58,23 +44,117 @@ API_PARTS.push(function installForms(api, raw, ready) {
 
   var SEP = '\u001f';
 
+  // Options of the last short-form call and their text (a form page passes equal options on
+  // every keystroke: the text is reused instead of concatenated again).
+  var shortAsOf = null;
+  var shortLocale = null;
+  var shortMode = null;
+  var shortText = '';
+
   // The options as one string (every string argument is a copy and an allocation each way):
   // 'asOf␟locale␟mode' for the common call, so Rust builds the options itself, or the options
   // JSON when a rarely used option is set (or a value would not survive the short form).
+  // Reads the option keys once each, in the order hcOptions would (locale, asOf, mode,
+  // context, now, leadMinutes, horizonDays, limits), without building the snapshot object
+  // unless the JSON form needs it and the last one does not match.
   function callText(options) {
-    var o = hcOptions(options, OPTION_KEYS);
-    var asOf = o.asOf === undefined ? hcToday() : needString(o.asOf, 'asOf');
-    var locale = o.locale === undefined ? 'zh-CN' : needString(o.locale, 'locale');
-    var mode = o.mode === undefined ? 'all' : needString(o.mode, 'mode');
-    if (o.context !== undefined || o.now !== undefined || o.leadMinutes !== undefined ||
-        o.horizonDays !== undefined || o.limits !== undefined ||
-        asOf.charAt(0) === '{' || (asOf + locale + mode).indexOf(SEP) !== -1) {
-      o.asOf = asOf;
-      o.locale = locale;
-      o.mode = mode;
-      return optionsText(o);
+    var locale, asOf, mode, context, now, leadMinutes, horizonDays, limits;
+    if (options !== undefined && options !== null) {
+      if (typeof options !== 'object' || Array.isArray(options)) {
+        throw misuse('arg.invalid_type', 'Expected options to be of type object.', { name: 'options', expected: 'object' });
+      }
+      var key = 'locale';
+      try {
+        locale = options.locale;
+        key = 'asOf';
+        asOf = options.asOf;
+        key = 'mode';
+        mode = options.mode;
+        key = 'context';
+        context = options.context;
+        key = 'now';
+        now = options.now;
+        key = 'leadMinutes';
+        leadMinutes = options.leadMinutes;
+        key = 'horizonDays';
+        horizonDays = options.horizonDays;
+        key = 'limits';
+        limits = options.limits;
+      } catch (e) {
+        throw misuse('arg.invalid_value', 'Reading options.' + key + ' threw: ' + (e && e.message), { name: key });
+      }
     }
-    return asOf + SEP + locale + SEP + mode;
+    var rare = context !== undefined || now !== undefined || leadMinutes !== undefined ||
+        horizonDays !== undefined || limits !== undefined;
+    var locale0 = locale;
+    var asOf0 = asOf;
+    var mode0 = mode;
+    asOf = asOf === undefined ? hcToday() : needString(asOf, 'asOf');
+    locale = locale === undefined ? 'zh-CN' : needString(locale, 'locale');
+    mode = mode === undefined ? 'all' : needString(mode, 'mode');
+    if (!rare) {
+      if (asOf === shortAsOf && locale === shortLocale && mode === shortMode) return shortText;
+      if (asOf.charAt(0) !== '{' && (asOf + locale + mode).indexOf(SEP) === -1) {
+        shortText = asOf + SEP + locale + SEP + mode;
+        shortAsOf = asOf;
+        shortLocale = locale;
+        shortMode = mode;
+        return shortText;
+      }
+    }
+    // Equal as JSON to the last options text's snapshot: reuse the text.
+    if (lastOptions !== null) {
+      var same = false;
+      try {
+        same = sameOptions(lastOptions.parsed, asOf, locale, mode, context, now, leadMinutes, horizonDays, limits);
+      } catch (e) {
+        same = false; // a throwing getter or proxy: hcJson reports it
+      }
+      if (same) return lastOptions.text;
+    }
+    // The snapshot hcOptions would have built (defined keys in that order), then asOf,
+    // locale and mode filled in.
+    var o = {};
+    if (locale0 !== undefined) o.locale = locale0;
+    if (asOf0 !== undefined) o.asOf = asOf0;
+    if (mode0 !== undefined) o.mode = mode0;
+    if (context !== undefined) o.context = context;
+    if (now !== undefined) o.now = now;
+    if (leadMinutes !== undefined) o.leadMinutes = leadMinutes;
+    if (horizonDays !== undefined) o.horizonDays = horizonDays;
+    if (limits !== undefined) o.limits = limits;
+    o.asOf = asOf;
+    o.locale = locale;
+    o.mode = mode;
+    return hcJson(o, 'options');
+  }
+
+  // sameJson(snapshot, p, 0) for the snapshot callText would build, without building it.
+  function sameOptions(p, asOf, locale, mode, context, now, leadMinutes, horizonDays, limits) {
+    if (p.asOf !== asOf || p.locale !== locale || p.mode !== mode) return false;
+    var n = 3;
+    var has = Object.prototype.hasOwnProperty;
+    if (context !== undefined) {
+      if (!has.call(p, 'context') || !sameJson(context, p.context, 1)) return false;
+      n++;
+    }
+    if (now !== undefined) {
+      if (!has.call(p, 'now') || !sameJson(now, p.now, 1)) return false;
+      n++;
+    }
+    if (leadMinutes !== undefined) {
+      if (!has.call(p, 'leadMinutes') || !sameJson(leadMinutes, p.leadMinutes, 1)) return false;
+      n++;
+    }
+    if (horizonDays !== undefined) {
+      if (!has.call(p, 'horizonDays') || !sameJson(horizonDays, p.horizonDays, 1)) return false;
+      n++;
+    }
+    if (limits !== undefined) {
+      if (!has.call(p, 'limits') || !sameJson(limits, p.limits, 1)) return false;
+      n++;
+    }
+    return Object.keys(p).length === n;
   }
 
   api.validateForm = function validateForm(formId, data, options) {
