@@ -4,6 +4,10 @@
 //! as JSON straight from it. `serde_json::Value` stays the public type ([`Node::from_value`],
 //! [`Node::into_value`]).
 //!
+//! A `Cow::Borrowed` string or key is always a slice of JSON text between quotes with no
+//! escape (the parser's, or `from_value`'s copies otherwise), so it is written without an
+//! escape check; `Cow::Owned` text (normalised values) is escaped as needed.
+//!
 //! The parser accepts exactly what `serde_json::from_str` accepts (RFC 8259, lone surrogate
 //! escapes rejected, nesting below 128); numbers are handed to `serde_json` itself, so their
 //! values and their output are its own. Duplicate keys are kept here and resolved by the walk
@@ -111,21 +115,32 @@ impl<'d> Node<'d> {
         }
     }
 
-    /// A tree borrowing the strings of `v`.
-    pub fn from_value(v: &'d Value) -> Node<'d> {
+    /// An owned copy of `v` (its text may need escapes, so none of it is `Borrowed`).
+    pub fn from_value(v: &Value) -> Node<'d> {
         match v {
             Value::Null => Node::Null,
             Value::Bool(b) => Node::Bool(*b),
             Value::Number(n) => Node::Number(n.clone()),
-            Value::String(s) => Node::String(Cow::Borrowed(s)),
+            Value::String(s) => Node::String(Cow::Owned(s.clone())),
             Value::Array(a) => Node::Array(a.iter().map(Node::from_value).collect()),
             Value::Object(m) => Node::Object(Obj {
                 entries: m
                     .iter()
-                    .map(|(k, v)| (Cow::Borrowed(k.as_str()), Node::from_value(v)))
+                    .map(|(k, v)| (Cow::Owned(k.clone()), Node::from_value(v)))
                     .collect(),
             }),
         }
+    }
+
+    /// A `$context` scalar for a rule to read: borrows its text, so it is never written.
+    pub fn scalar_view(v: &'d Value) -> Option<Node<'d>> {
+        Some(match v {
+            Value::Null => Node::Null,
+            Value::Bool(b) => Node::Bool(*b),
+            Value::Number(n) => Node::Number(n.clone()),
+            Value::String(s) => Node::String(Cow::Borrowed(s)),
+            Value::Array(_) | Value::Object(_) => return None,
+        })
     }
 
     /// The public `serde_json::Value` (the last of duplicate keys wins).
@@ -161,7 +176,7 @@ impl<'d> Node<'d> {
                     let _ = write!(out, "{n}");
                 }
             }
-            Node::String(s) => push_json_string(out, s),
+            Node::String(s) => push_text(out, s),
             Node::Array(items) => {
                 out.push('[');
                 for (i, item) in items.iter().enumerate() {
@@ -227,11 +242,25 @@ fn write_entries<'x, 'd: 'x>(
         if i > 0 {
             out.push(',');
         }
-        push_json_string(out, k);
+        push_text(out, k);
         out.push(':');
         v.write_json(out);
     }
     out.push('}');
+}
+
+/// Appends text as a JSON string; borrowed text is a slice of JSON between quotes without
+/// an escape, so it goes in as it is.
+#[allow(clippy::ptr_arg)] // whether it is borrowed is the point
+fn push_text(out: &mut String, s: &Cow<'_, str>) {
+    match s {
+        Cow::Borrowed(b) => {
+            out.push('"');
+            out.push_str(b);
+            out.push('"');
+        }
+        Cow::Owned(o) => push_json_string(out, o),
+    }
 }
 
 /// Appends `n` in decimal (what `itoa` writes).
@@ -658,6 +687,15 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn from_value_writes_like_serde_json() {
+        let v = serde_json::json!({"a\"b": ["x\ny", "\\", {"\u{1}": "ok"}], "k": "v", "": 1.5});
+        let mut s = String::new();
+        Node::from_value(&v).write_json(&mut s);
+        assert_eq!(s, serde_json::to_string(&v).unwrap());
+        assert_eq!(Node::from_value(&v).into_value(), v);
     }
 
     #[test]

@@ -120,7 +120,9 @@ impl<'a> Walk<'a> {
                     v = v.and_then(|v| v.get(k));
                 }
                 v.filter(|v| !v.is_null() && v.as_str().is_none_or(|s| !s.trim().is_empty()))
-                    .map(|v| Cow::Owned(Node::from_value(v)))
+                    .map(|v| {
+                        Cow::Owned(Node::scalar_view(v).unwrap_or_else(|| Node::from_value(v)))
+                    })
             }
             Ref::Local(parts) => {
                 let Some((first, rest)) = parts.split_first() else {
