@@ -730,7 +730,7 @@ impl<'a> Walk<'a> {
         })
     }
 
-    fn array<'d>(&mut self, spec: &'a ArraySpec, items: Vec<Node<'d>>) -> Option<Node<'d>> {
+    fn array<'d>(&mut self, spec: &'a ArraySpec, mut items: Vec<Node<'d>>) -> Option<Node<'d>> {
         let max_len = self.opts.limits.max_array_len;
         if items.len() > max_len {
             let p = self
@@ -751,8 +751,9 @@ impl<'a> Walk<'a> {
             // Do not walk a list the form does not allow; its items add nothing useful.
             return None;
         }
-        let mut out = Vec::with_capacity(items.len());
-        for (i, item) in items.into_iter().enumerate() {
+        // Normalised in place: each item is taken out, walked and put back.
+        for (i, slot) in items.iter_mut().enumerate() {
+            let item = core::mem::take(slot);
             let mark = self.enter_index(i);
             self.frames.push(Frame {
                 label: spec.items.label.as_ref(),
@@ -778,16 +779,14 @@ impl<'a> Walk<'a> {
             self.frames.pop();
             self.path.truncate(mark);
             match result {
-                Out::Valid(v) => out.push(v),
-                // A placeholder keeps indexes aligned for unique/overlap checks.
-                Out::Invalid | Out::Missing => {
-                    ok = false;
-                    out.push(Node::Null);
-                }
+                Out::Valid(v) => *slot = v,
+                // A placeholder (the slot's Null) keeps indexes aligned for unique/overlap
+                // checks.
+                Out::Invalid | Out::Missing => ok = false,
             }
         }
-        self.unique(spec, &out);
-        ok.then_some(Node::Array(out))
+        self.unique(spec, &items);
+        ok.then_some(Node::Array(items))
     }
 
     fn unique<'v>(&mut self, spec: &'a ArraySpec, out: &'v [Node<'v>]) {
@@ -803,10 +802,9 @@ impl<'a> Walk<'a> {
             };
             (!v.is_null()).then_some(v)
         };
-        let keys: Vec<Option<&Node<'v>>> = out.iter().map(pick).collect();
-        for (j, kj) in keys.iter().enumerate() {
-            let Some(kj) = kj else { continue };
-            let first = keys.iter().take(j).position(|ki| *ki == Some(*kj));
+        for (j, item) in out.iter().enumerate() {
+            let Some(kj) = pick(item) else { continue };
+            let first = out.iter().take(j).position(|i| pick(i) == Some(kj));
             let Some(first) = first else { continue };
             let base = self.path.clone();
             let mark = self.enter_index(j);
