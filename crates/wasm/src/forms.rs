@@ -26,6 +26,11 @@ thread_local! {
     /// (`now`, `context`) on every keystroke, and parsing them (the context is a JSON tree)
     /// cost more than validating a small form. Keyed by the exact text, so it is never stale.
     static LAST_OPTIONS: RefCell<Option<(String, Rc<Options>)>> = const { RefCell::new(None) };
+    /// `validateForm`'s own input and output buffers (see [`forms_validate_in`]): the glue
+    /// writes the three arguments into the first and reads the result text from the second,
+    /// so a call allocates, copies and frees no string on either side of the boundary.
+    static FORMS_IN: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
+    static FORMS_OUT: RefCell<String> = const { RefCell::new(String::new()) };
 }
 
 fn busy() -> JsValue {
@@ -124,6 +129,20 @@ fn result_text(
     locale: Locale,
 ) -> String {
     let mut out = String::with_capacity(64 + value.len() + errors.len() * 200);
+    write_result(&mut out, ok, value, errors, field_errors, locale);
+    out
+}
+
+/// Appends the result JSON (see [`result_text`]) to `out`.
+fn write_result(
+    out: &mut String,
+    ok: bool,
+    value: &str,
+    errors: &[Problem],
+    field_errors: &BTreeMap<String, usize>,
+    locale: Locale,
+) {
+    out.reserve(64 + value.len() + errors.len() * 200);
     out.push_str(if ok {
         "{\"ok\":true,\"value\":"
     } else {
@@ -136,19 +155,18 @@ fn result_text(
         if i > 0 {
             out.push(',');
         }
-        push_problem(&mut out, p, m);
+        push_problem(out, p, m);
     }
     out.push_str("],\"fieldErrors\":{");
     for (i, (path, index)) in field_errors.iter().enumerate() {
         if i > 0 {
             out.push(',');
         }
-        push_json_str(&mut out, path);
+        push_json_str(out, path);
         out.push(':');
-        push_json_str(&mut out, messages.get(*index).map_or("", String::as_str));
+        push_json_str(out, messages.get(*index).map_or("", String::as_str));
     }
     out.push_str("}}");
-    out
 }
 
 /// `{"ok":false,"errors":[…]}` for load problems.
@@ -180,6 +198,72 @@ pub fn forms_validate(form_id: &str, data_json: &str, call: &str) -> Result<Stri
     let r = with_registry(|reg| validate_form_text(reg, form_id, data_json, &opts))?;
     r.map(|r| form_json(&r, opts.locale))
         .map_err(|p| thrown(&p))
+}
+
+/// Address of `validateForm`'s input buffer, with room for at least `n` bytes (valid until
+/// the next `formsIn`; the glue keeps it).
+#[wasm_bindgen(js_name = formsIn)]
+pub fn forms_in(n: usize) -> Result<usize, JsValue> {
+    FORMS_IN.with(|b| {
+        let mut buf = b.try_borrow_mut().map_err(|_| busy())?;
+        if buf.len() < n {
+            buf.resize(n, 0);
+        }
+        Ok(buf.as_ptr().addr())
+    })
+}
+
+/// Address of the result text of the last [`forms_validate_in`] (valid until the next call).
+#[wasm_bindgen(js_name = formsOut)]
+pub fn forms_out() -> usize {
+    FORMS_OUT.with(|b| b.try_borrow().map_or(0, |s| s.as_ptr().addr()))
+}
+
+/// Raw `validateForm` over the input buffer: the form id, the options (see [`options`]) and
+/// the data JSON as UTF-8, `id_len`, `call_len` and `data_len` bytes one after the other.
+/// Leaves the same result JSON as [`forms_validate`] in the output buffer and returns its
+/// length in bytes; misuse throws the same `HomecareError`.
+#[wasm_bindgen(js_name = formsValidateIn)]
+pub fn forms_validate_in(
+    id_len: usize,
+    call_len: usize,
+    data_len: usize,
+) -> Result<usize, JsValue> {
+    FORMS_IN.with(|input| {
+        FORMS_OUT.with(|output| {
+            let (Ok(input), Ok(mut out)) = (input.try_borrow(), output.try_borrow_mut()) else {
+                return Err(busy());
+            };
+            out.clear();
+            let total = id_len
+                .checked_add(call_len)
+                .and_then(|n| n.checked_add(data_len))
+                .ok_or_else(|| invalid("data"))?;
+            let bytes = input.get(..total).ok_or_else(|| invalid("data"))?;
+            // The glue's encoder writes valid UTF-8; anything else is read lossily (as
+            // U+FFFD), never trusted.
+            let text = String::from_utf8_lossy(bytes);
+            let (Some(form_id), Some(call), Some(data_json)) = (
+                text.get(..id_len),
+                text.get(id_len..id_len + call_len),
+                text.get(id_len + call_len..),
+            ) else {
+                return Err(invalid("data"));
+            };
+            let opts = options(call)?;
+            let r = with_registry(|reg| validate_form_text(reg, form_id, data_json, &opts))?
+                .map_err(|p| thrown(&p))?;
+            write_result(
+                &mut out,
+                r.ok,
+                &r.value_json,
+                &r.errors,
+                &r.field_errors,
+                opts.locale,
+            );
+            Ok(out.len())
+        })
+    })
 }
 
 /// Raw `validateField`: result JSON for the field at `path` (its value as `value`).

@@ -157,11 +157,63 @@ API_PARTS.push(function installForms(api, raw, ready) {
     return Object.keys(p).length === n;
   }
 
+  // validateForm's buffers in wasm memory (crates/wasm/src/forms.rs, formsValidateIn): the
+  // three arguments are written there as UTF-8 and the result text read back, instead of
+  // three strings allocated, copied and freed on the way in and one on the way out.
+  var memory = null;
+  var u8 = null;
+  var inPtr = 0;
+  var inCap = 0;
+  var decoder = typeof TextDecoder === 'function' ? new TextDecoder('utf-8') : null;
+  // Above this many UTF-16 units the arguments go as strings (the buffer would stay that big).
+  var BUFFER_LIMIT = 1 << 18;
+
+  function bytes() {
+    if (memory === null) memory = raw.scratchMemory();
+    // A grown memory detaches the old buffer, whose views then have length 0.
+    if (u8 === null || u8.byteLength === 0) u8 = new Uint8Array(memory.buffer);
+    return u8;
+  }
+
+  /** UTF-8 bytes [ptr, ptr + len) of wasm memory as text (valid UTF-8, written by Rust). */
+  function readText(ptr, len) {
+    var m = bytes();
+    if (decoder !== null) return decoder.decode(m.subarray(ptr, ptr + len));
+    var out = '';
+    for (var i = ptr, end = ptr + len; i < end;) {
+      var b = m[i];
+      if (b < 0x80) { out += String.fromCharCode(b); i += 1; } else if (b < 0xe0) {
+        out += String.fromCharCode(((b & 0x1f) << 6) | (m[i + 1] & 0x3f)); i += 2;
+      } else if (b < 0xf0) {
+        out += String.fromCharCode(((b & 0x0f) << 12) | ((m[i + 1] & 0x3f) << 6) | (m[i + 2] & 0x3f)); i += 3;
+      } else {
+        var cp = (((b & 0x07) << 18) | ((m[i + 1] & 0x3f) << 12) | ((m[i + 2] & 0x3f) << 6) | (m[i + 3] & 0x3f)) - 0x10000;
+        out += String.fromCharCode(0xd800 + (cp >> 10), 0xdc00 + (cp & 0x3ff)); i += 4;
+      }
+    }
+    return out;
+  }
+
+  function validateText(formId, text, call) {
+    var units = formId.length + call.length + text.length;
+    if (units > BUFFER_LIMIT) return raw.formsValidate(formId, text, call);
+    if (units * 3 > inCap) {
+      inCap = Math.max(units * 3, 4096);
+      inPtr = raw.formsIn(inCap);
+    }
+    var m = bytes();
+    var a = hcWriteUtf8(m, inPtr, inCap, formId);
+    var b = hcWriteUtf8(m, inPtr + a, inCap - a, call);
+    var c = hcWriteUtf8(m, inPtr + a + b, inCap - a - b, text);
+    var len = raw.formsValidateIn(a, b, c);
+    return readText(raw.formsOut(), len);
+  }
+
   api.validateForm = function validateForm(formId, data, options) {
     ready();
     needString(formId, 'formId');
     var call = callText(options);
-    var text = raw.formsValidate(formId, hcJson(data, 'data'), call);
+    var text = validateText(formId, hcJson(data, 'data'), call);
     remember(call);
     return JSON.parse(text);
   };
