@@ -34,7 +34,12 @@ fn main() {
     options["locale"] = "zh-CN".into();
     options["mode"] = "all".into();
     let options = options.to_string();
-    let data = case["data"].to_string();
+    // serde_json writes keys sorted; `DATA=<file>` feeds text in the app's key order instead
+    // (e.g. `node -p 'JSON.stringify(require(vectors).cases[0].data)' > file`).
+    let data = match std::env::var("DATA") {
+        Ok(file) => std::fs::read_to_string(file).unwrap(),
+        Err(_) => case["data"].to_string(),
+    };
     let reg = Registry::new();
     let mut bytes = 0usize;
     let mut ok = 0u32;

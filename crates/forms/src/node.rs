@@ -77,6 +77,13 @@ impl<'d> Obj<'d> {
         }
         // Stable: equal keys stay in input order, so the last one is the one kept.
         self.entries.sort_by(|a, b| a.0.cmp(&b.0));
+        if !self
+            .entries
+            .windows(2)
+            .any(|w| matches!(w, [a, b] if a.0 == b.0))
+        {
+            return;
+        }
         let mut out: Vec<(Cow<'d, str>, Node<'d>)> = Vec::with_capacity(self.entries.len());
         for e in self.entries.drain(..) {
             match out.last_mut() {
