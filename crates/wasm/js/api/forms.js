@@ -164,6 +164,12 @@ API_PARTS.push(function installForms(api, raw, ready) {
   var u8 = null;
   var inPtr = 0;
   var inCap = 0;
+  // The form id and options text already in the buffer (a form page repeats them), and
+  // their byte lengths.
+  var headId = null;
+  var headCall = null;
+  var headA = 0;
+  var headB = 0;
   var decoder = typeof TextDecoder === 'function' ? new TextDecoder('utf-8') : null;
   // Above this many UTF-16 units the arguments go as strings (the buffer would stay that big).
   var BUFFER_LIMIT = 1 << 18;
@@ -200,12 +206,21 @@ API_PARTS.push(function installForms(api, raw, ready) {
     if (units * 3 > inCap) {
       inCap = Math.max(units * 3, 4096);
       inPtr = raw.formsIn(inCap);
+      headId = null;
     }
     var m = bytes();
-    var a = hcWriteUtf8(m, inPtr, inCap, formId);
-    var b = hcWriteUtf8(m, inPtr + a, inCap - a, call);
+    if (formId !== headId || call !== headCall) {
+      headId = null; // not valid while being rewritten
+      headA = hcWriteUtf8(m, inPtr, inCap, formId);
+      headB = hcWriteUtf8(m, inPtr + headA, inCap - headA, call);
+      headId = formId;
+      headCall = call;
+    }
+    var a = headA;
+    var b = headB;
     var c = hcWriteUtf8(m, inPtr + a + b, inCap - a - b, text);
     var len = raw.formsValidateIn(a, b, c);
+    if (len === 0xffffffff) throw raw.formsError();
     return readText(raw.formsOut(), len);
   }
 
