@@ -22,15 +22,15 @@ enum Look<'v> {
 
 /// A comparable value, typed by the field it came from.
 #[derive(PartialEq, PartialOrd)]
-enum Key {
+enum Key<'v> {
     Num(Dec),
     Date(Date),
     Time(Time),
     DateTime(DateTime),
-    Text(String),
+    Text(Cow<'v, str>),
 }
 
-fn key_of(ty: &FieldType, v: &Node<'_>) -> Option<Key> {
+fn key_of<'v>(ty: &FieldType, v: &'v Node<'_>) -> Option<Key<'v>> {
     let text = v.as_str().map(str::trim);
     Some(match ty {
         FieldType::Integer { .. } | FieldType::Decimal { .. } => Key::Num(match v {
@@ -41,8 +41,8 @@ fn key_of(ty: &FieldType, v: &Node<'_>) -> Option<Key> {
         FieldType::Time { .. } => Key::Time(Time::parse(text?)?),
         FieldType::DateTime { .. } => Key::DateTime(DateTime::parse(text?)?),
         _ => Key::Text(match v {
-            Node::String(s) => s.trim().to_owned(),
-            other => other.to_json_text(),
+            Node::String(s) => Cow::Borrowed(s.trim()),
+            other => Cow::Owned(other.to_json_text()),
         }),
     })
 }
