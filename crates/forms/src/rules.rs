@@ -101,6 +101,33 @@ impl<'a> Walk<'a> {
         p
     }
 
+    /// Whether `p` is `self.full(parts)`, without building it.
+    fn is_full(&self, p: &str, parts: &[String]) -> bool {
+        let mut rest = p;
+        let mut first = true;
+        if !self.path.is_empty() {
+            let Some(r) = rest.strip_prefix(self.path.as_str()) else {
+                return false;
+            };
+            rest = r;
+            first = false;
+        }
+        for part in parts {
+            if !first {
+                let Some(r) = rest.strip_prefix('.') else {
+                    return false;
+                };
+                rest = r;
+            }
+            first = false;
+            let Some(r) = rest.strip_prefix(part.as_str()) else {
+                return false;
+            };
+            rest = r;
+        }
+        rest.is_empty()
+    }
+
     pub(crate) fn has_issue_under(&self, path: &str) -> bool {
         self.issues.iter().any(|i| {
             let p = i.problem.path.as_str();
@@ -420,8 +447,8 @@ impl<'a> Walk<'a> {
         sex: Option<&Ref>,
     ) {
         let Ref::Local(parts) = id else { return };
-        let id_path = self.full(parts);
-        let Some(&(_, id_birth, id_sex)) = self.ids.iter().find(|(p, _, _)| *p == id_path) else {
+        let Some(&(_, id_birth, id_sex)) = self.ids.iter().find(|(p, _, _)| self.is_full(p, parts))
+        else {
             return;
         };
         if let (Some(r), Some(id_date)) = (birth, id_birth) {

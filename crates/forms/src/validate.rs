@@ -372,6 +372,8 @@ impl<'a> Walk<'a> {
         }
         // Key order (what the result JSON lists), the last of duplicate keys kept: the one
         // the lookups above found.
+        // Key order (what the result JSON lists), the last of duplicate keys kept: the one
+        // the lookups above found.
         map.sort_dedup();
         self.rules(spec, &map);
         map
@@ -890,8 +892,11 @@ impl<'a> Walk<'a> {
         }
         let result = match ty {
             FieldType::IdNumber { kinds, kind_field } => {
-                let chosen = sibling(kind_field).map(|k| vec![k]);
-                let kinds = chosen.as_deref().unwrap_or(kinds);
+                let chosen = sibling(kind_field);
+                let kinds = match &chosen {
+                    Some(k) => core::slice::from_ref(k),
+                    None => kinds.as_slice(),
+                };
                 match rules.id_number(&input, kinds, self.opts.as_of) {
                     Ok(IdValue {
                         normalized,
