@@ -50,6 +50,13 @@ fn digits(s: &str, n: usize) -> Option<u32> {
     })
 }
 
+/// The value of ASCII digits (`None` if any is not one).
+fn digit_bytes(b: &[u8]) -> Option<u32> {
+    b.iter().try_fold(0u32, |acc, &c| {
+        c.is_ascii_digit().then(|| acc * 10 + u32::from(c - b'0'))
+    })
+}
+
 /// Appends `n` as exactly `width` decimal digits (zero-padded; `n` fits).
 fn push_padded(out: &mut String, n: u32, width: u32) {
     let mut div = 10u32.pow(width.saturating_sub(1));
@@ -91,6 +98,24 @@ impl Date {
     /// Parses `YYYY-MM-DD` and says why it failed. Also accepts `YYYY/MM/DD` and single-digit
     /// month or day (`2024-3-5`), which people type.
     pub fn parse_detailed(s: &str) -> Result<Self, DateError> {
+        // The canonical `YYYY-MM-DD` (every picker value) without splitting: the same checks.
+        if let [y0, y1, y2, y3, b'-', m0, m1, b'-', d0, d1] = *s.as_bytes() {
+            if let (Some(year), Some(month), Some(day)) = (
+                digit_bytes(&[y0, y1, y2, y3]),
+                digit_bytes(&[m0, m1]),
+                digit_bytes(&[d0, d1]),
+            ) {
+                let (Ok(year), Ok(month), Ok(day)) =
+                    (u16::try_from(year), u8::try_from(month), u8::try_from(day))
+                else {
+                    return Err(DateError::Shape);
+                };
+                if !(1..=12).contains(&month) || !(1..=31).contains(&day) || year == 0 {
+                    return Err(DateError::Shape);
+                }
+                return Date::new(year, month, day).ok_or(DateError::NoSuchDay);
+            }
+        }
         let sep = if s.contains('/') { '/' } else { '-' };
         let mut parts = s.split(sep);
         let (Some(y), Some(m), Some(d), None) =
@@ -209,6 +234,15 @@ pub struct Time {
 impl Time {
     /// Parses `HH:MM` (one-digit hour allowed; `：` must be normalised first).
     pub fn parse(s: &str) -> Option<Self> {
+        // The canonical `HH:MM` without splitting: the same checks.
+        if let [h0, h1, b':', m0, m1] = *s.as_bytes() {
+            if let (Some(h), Some(m)) = (digit_bytes(&[h0, h1]), digit_bytes(&[m0, m1])) {
+                return (h < 24 && m < 60)
+                    .then(|| u16::try_from(h * 60 + m).ok())
+                    .flatten()
+                    .map(|minutes| Time { minutes });
+            }
+        }
         let (h, m) = s.split_once(':')?;
         let h = digits(h, h.len().clamp(1, 2))?;
         let m = digits(m, 2)?;
@@ -305,6 +339,45 @@ impl DateTime {
 impl fmt::Display for DateTime {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}T{}", self.date, self.time)
+    }
+}
+
+#[cfg(test)]
+mod fast_path_tests {
+    use super::*;
+
+    /// The canonical-shape fast paths answer exactly what the general parsers do.
+    #[test]
+    fn fast_paths_agree_with_the_general_parsers() {
+        let general_date = |s: &str| -> Result<Date, DateError> {
+            // The general path on the same text, reached through a `/` spelling.
+            Date::parse_detailed(&s.replace('-', "/"))
+        };
+        for s in [
+            "2024-02-29",
+            "2023-02-29",
+            "0000-01-01",
+            "0001-01-01",
+            "9999-12-31",
+            "2024-13-01",
+            "2024-00-10",
+            "2024-01-00",
+            "2024-01-32",
+            "2024-04-31",
+            "20a4-01-01",
+            "2024-1a-01",
+        ] {
+            assert_eq!(Date::parse_detailed(s), general_date(s), "{s}");
+        }
+        for h in 0..30 {
+            for m in [0, 5, 59, 60, 99] {
+                let s = format!("{h:02}:{m:02}");
+                let general = Time::parse(&format!("{h}:{m:02}"));
+                assert_eq!(Time::parse(&s), general, "{s}");
+            }
+        }
+        assert_eq!(Time::parse("0a:00"), None);
+        assert_eq!(Time::parse("00:0a"), None);
     }
 }
 

@@ -35,6 +35,7 @@ mod identity;
 mod identity_rules;
 mod limits;
 mod messages;
+mod node;
 mod number;
 mod options;
 mod overrides;
@@ -62,7 +63,7 @@ pub use result::{
 pub use schema::Schema;
 pub use schema_parse::{parse_schema, schema_from_value, MAX_SCHEMA_DEPTH};
 pub use text::{normalize_text, CharSet};
-pub use validate::{validate_form, validate_form_json};
+pub use validate::{validate_form, validate_form_json, validate_form_text, FormJson};
 
 /// The crate's name, used by the wasm layer's self-check to prove the crate is linked.
 pub const CRATE: &str = "homecare-forms";

@@ -1,6 +1,7 @@
 //! The result of a validation, its compact JSON encoding for the JS glue, and live checking of
 //! one field.
 
+use crate::node::Node;
 use crate::schema::{FieldType, ObjectSpec};
 use crate::validate::{run, Issue};
 use crate::{Mode, Options, Registry};
@@ -26,17 +27,7 @@ pub struct FormResult {
 
 impl FormResult {
     pub(crate) fn from_issues(value: Value, issues: Vec<Issue>, opts: &Options) -> Self {
-        let mut errors: Vec<Problem> = Vec::with_capacity(issues.len());
-        let mut field_errors = BTreeMap::new();
-        for issue in issues {
-            let first = !field_errors.contains_key(&issue.problem.path);
-            if first {
-                field_errors.insert(issue.problem.path.clone(), errors.len());
-            }
-            if first || opts.mode == Mode::All {
-                errors.push(issue.problem);
-            }
-        }
+        let (errors, field_errors) = split_issues(issues, opts);
         FormResult {
             ok: errors.is_empty(),
             value,
@@ -84,6 +75,25 @@ impl FormResult {
         out.push('}');
         out
     }
+}
+
+/// The problems to report (all, or the first per path) and path → index of the first.
+pub(crate) fn split_issues(
+    issues: Vec<Issue>,
+    opts: &Options,
+) -> (Vec<Problem>, BTreeMap<String, usize>) {
+    let mut errors: Vec<Problem> = Vec::with_capacity(issues.len());
+    let mut field_errors = BTreeMap::new();
+    for issue in issues {
+        let first = !field_errors.contains_key(&issue.problem.path);
+        if first {
+            field_errors.insert(issue.problem.path.clone(), errors.len());
+        }
+        if first || opts.mode == Mode::All {
+            errors.push(issue.problem);
+        }
+    }
+    (errors, field_errors)
 }
 
 /// Appends one problem as `{"path":…,"code":…,"params":{…}}`.
@@ -235,15 +245,15 @@ pub fn validate_field(
     data: &Value,
     options: &Options,
 ) -> Result<FormResult, Problem> {
-    validate_field_owned(registry, form_id, path, data.clone(), options)
+    validate_field_owned(registry, form_id, path, Node::from_value(data), options)
 }
 
-/// [`validate_field`] on an owned value (normalised in place).
+/// [`validate_field`] on an owned tree (normalised in place).
 fn validate_field_owned(
     registry: &Registry,
     form_id: &str,
     path: &str,
-    data: Value,
+    data: Node<'_>,
     options: &Options,
 ) -> Result<FormResult, Problem> {
     let schema = registry
@@ -257,7 +267,7 @@ fn validate_field_owned(
         .into_iter()
         .filter(|i| under(&i.problem.path, path) || i.also.iter().any(|a| under(a, path)))
         .collect();
-    let value = value_at(&value, path).cloned().unwrap_or(Value::Null);
+    let value = value_at(&value, path).map_or(Value::Null, |v| v.clone().into_value());
     Ok(FormResult::from_issues(value, mine, options))
 }
 
@@ -360,12 +370,13 @@ fn path_exists(root: &ObjectSpec, path: &str) -> bool {
     true
 }
 
-fn value_at<'v>(value: &'v Value, path: &str) -> Option<&'v Value> {
+fn value_at<'v, 'd>(value: &'v Node<'d>, path: &str) -> Option<&'v Node<'d>> {
     segments(path)?
         .into_iter()
-        .try_fold(value, |v, seg| match seg {
-            Seg::Key(k) => v.get(k),
-            Seg::Index(i) => v.get(i),
+        .try_fold(value, |v, seg| match (seg, v) {
+            (Seg::Key(k), v) => v.get(k),
+            (Seg::Index(i), Node::Array(items)) => items.get(i),
+            (Seg::Index(_), _) => None,
         })
 }
 

@@ -3,44 +3,46 @@
 //! invalid is skipped, because those inputs already carry their error.
 
 use crate::limits::to_i64;
+use crate::node::{Node, Obj};
 use crate::schema::*;
 use crate::schema_parse::resolve_spec;
 use crate::validate::{label_of, Frame, Walk};
 use crate::{Date, DateTime, Dec, Sex, Time};
 use core::cmp::Ordering;
 use homecare_core::{Locale, Problem};
-use serde_json::{Map, Value};
+use serde_json::Value;
+use std::borrow::Cow;
 
-/// A looked-up rule input.
+/// A looked-up rule input (a `$context` value is converted, borrowing its text).
 enum Look<'v> {
-    Val(&'v Value),
+    Val(Cow<'v, Node<'v>>),
     Missing,
     Invalid,
 }
 
 /// A comparable value, typed by the field it came from.
 #[derive(PartialEq, PartialOrd)]
-enum Key {
+enum Key<'v> {
     Num(Dec),
     Date(Date),
     Time(Time),
     DateTime(DateTime),
-    Text(String),
+    Text(Cow<'v, str>),
 }
 
-fn key_of(ty: &FieldType, v: &Value) -> Option<Key> {
+fn key_of<'v>(ty: &FieldType, v: &'v Node<'_>) -> Option<Key<'v>> {
     let text = v.as_str().map(str::trim);
     Some(match ty {
         FieldType::Integer { .. } | FieldType::Decimal { .. } => Key::Num(match v {
-            Value::Number(n) => Dec::from_int(n.as_i64()?),
+            Node::Number(n) => Dec::from_int(n.as_i64()?),
             _ => Dec::parse(text?)?,
         }),
         FieldType::Date(_) => Key::Date(Date::parse(text?)?),
         FieldType::Time { .. } => Key::Time(Time::parse(text?)?),
         FieldType::DateTime { .. } => Key::DateTime(DateTime::parse(text?)?),
         _ => Key::Text(match v {
-            Value::String(s) => s.trim().to_owned(),
-            other => other.to_string(),
+            Node::String(s) => Cow::Borrowed(s.trim()),
+            other => Cow::Owned(other.to_json_text()),
         }),
     })
 }
@@ -53,7 +55,7 @@ fn is_timelike(ty: &FieldType) -> bool {
 }
 
 impl<'a> Walk<'a> {
-    pub(crate) fn rules(&mut self, spec: &'a ObjectSpec, out: &Map<String, Value>) {
+    pub(crate) fn rules(&mut self, spec: &'a ObjectSpec, out: &Obj<'_>) {
         for rule in &spec.rules {
             match rule {
                 Rule::When { cond, then } => self.when(spec, out, cond, then),
@@ -99,6 +101,33 @@ impl<'a> Walk<'a> {
         p
     }
 
+    /// Whether `p` is `self.full(parts)`, without building it.
+    fn is_full(&self, p: &str, parts: &[String]) -> bool {
+        let mut rest = p;
+        let mut first = true;
+        if !self.path.is_empty() {
+            let Some(r) = rest.strip_prefix(self.path.as_str()) else {
+                return false;
+            };
+            rest = r;
+            first = false;
+        }
+        for part in parts {
+            if !first {
+                let Some(r) = rest.strip_prefix('.') else {
+                    return false;
+                };
+                rest = r;
+            }
+            first = false;
+            let Some(r) = rest.strip_prefix(part.as_str()) else {
+                return false;
+            };
+            rest = r;
+        }
+        rest.is_empty()
+    }
+
     pub(crate) fn has_issue_under(&self, path: &str) -> bool {
         self.issues.iter().any(|i| {
             let p = i.problem.path.as_str();
@@ -107,24 +136,33 @@ impl<'a> Walk<'a> {
         })
     }
 
-    fn look<'v>(&self, out: &'v Map<String, Value>, r: &Ref) -> Look<'v>
+    fn look<'v>(&self, out: &'v Obj<'v>, r: &Ref) -> Look<'v>
     where
         'a: 'v,
     {
-        let (root, parts): (Option<&'v Value>, &[String]) = match r {
-            Ref::Context(parts) => (self.opts.context.as_ref(), parts),
+        let found: Option<Cow<'v, Node<'v>>> = match r {
+            Ref::Context(parts) => {
+                let mut v: Option<&'v Value> = self.opts.context.as_ref();
+                for k in parts {
+                    v = v.and_then(|v| v.get(k));
+                }
+                v.filter(|v| !v.is_null() && v.as_str().is_none_or(|s| !s.trim().is_empty()))
+                    .map(|v| {
+                        Cow::Owned(Node::scalar_view(v).unwrap_or_else(|| Node::from_value(v)))
+                    })
+            }
             Ref::Local(parts) => {
                 let Some((first, rest)) = parts.split_first() else {
                     return Look::Missing;
                 };
-                (out.get(first), rest)
+                let mut v: Option<&'v Node<'v>> = out.get(first);
+                for k in rest {
+                    v = v.and_then(|v| v.get(k));
+                }
+                v.filter(|v| !v.is_null() && v.as_str().is_none_or(|s| !s.trim().is_empty()))
+                    .map(Cow::Borrowed)
             }
         };
-        let found = parts
-            .iter()
-            .try_fold(root, |v, k| Some(v.and_then(|v| v.get(k))))
-            .flatten()
-            .filter(|v| !v.is_null() && v.as_str().is_none_or(|s| !s.trim().is_empty()));
         match (found, r) {
             (Some(v), _) => Look::Val(v),
             (None, Ref::Local(parts)) if self.has_issue_under(&self.full(parts)) => Look::Invalid,
@@ -170,13 +208,13 @@ impl<'a> Walk<'a> {
         }
     }
 
-    fn when(&mut self, spec: &'a ObjectSpec, out: &Map<String, Value>, cond: &Cond, then: &[Then]) {
+    fn when(&mut self, spec: &'a ObjectSpec, out: &Obj<'_>, cond: &Cond, then: &[Then]) {
         let v = match self.look(out, &cond.field) {
             Look::Invalid => return,
             Look::Val(v) => Some(v),
             Look::Missing => None,
         };
-        let holds = match (&cond.test, v) {
+        let holds = match (&cond.test, v.as_deref()) {
             (CondTest::Present(want), v) => v.is_some() == *want,
             (CondTest::Equals(x), Some(v)) => same(v, x),
             (CondTest::In(xs), Some(v)) => xs.iter().any(|x| same(v, x)),
@@ -189,7 +227,7 @@ impl<'a> Walk<'a> {
         // A presence condition has no choice to name, so it uses the plain field codes.
         let when = match cond.test {
             CondTest::Present(_) => None,
-            _ => v.map(|v| self.value_label(spec, &cond.field, v)),
+            _ => v.as_deref().map(|v| self.value_label(spec, &cond.field, v)),
         };
         for t in then {
             let parts = core::slice::from_ref(&t.field);
@@ -226,7 +264,7 @@ impl<'a> Walk<'a> {
                     problems.push(mk("rule.when_forbidden", "rule.when_forbidden"))
                 }
                 Some(v) => {
-                    let num = ty.and_then(|ty| match key_of(ty, v) {
+                    let num = ty.and_then(|ty| match key_of(ty, &v) {
                         Some(Key::Num(d)) => Some(d),
                         _ => None,
                     });
@@ -281,10 +319,10 @@ impl<'a> Walk<'a> {
     }
 
     /// How a condition value is shown: its enum label, else its text.
-    fn value_label(&self, spec: &'a ObjectSpec, r: &Ref, v: &Value) -> String {
+    fn value_label(&self, spec: &'a ObjectSpec, r: &Ref, v: &Node<'_>) -> String {
         let text = match v {
-            Value::String(s) => s.clone(),
-            other => other.to_string(),
+            Node::String(s) => s.to_string(),
+            other => other.to_json_text(),
         };
         if let Some(FieldType::Enum(values)) = Self::spec_of(spec, r).map(|f| &f.ty) {
             if let Some(label) = values
@@ -298,7 +336,7 @@ impl<'a> Walk<'a> {
         text
     }
 
-    fn at_least_one(&mut self, spec: &'a ObjectSpec, out: &Map<String, Value>, fields: &[String]) {
+    fn at_least_one(&mut self, spec: &'a ObjectSpec, out: &Obj<'_>, fields: &[String]) {
         let mut any_invalid = false;
         for f in fields {
             match self.look(out, &Ref::Local(vec![f.clone()])) {
@@ -334,7 +372,7 @@ impl<'a> Walk<'a> {
     fn compare(
         &mut self,
         spec: &'a ObjectSpec,
-        out: &Map<String, Value>,
+        out: &Obj<'_>,
         field: &Ref,
         op: Op,
         other: &Ref,
@@ -346,7 +384,7 @@ impl<'a> Walk<'a> {
         let Some(ty) = Self::spec_of(spec, field).map(|f| &f.ty) else {
             return;
         };
-        let (Some(ka), Some(kb)) = (key_of(ty, a), key_of(ty, b)) else {
+        let (Some(ka), Some(kb)) = (key_of(ty, &a), key_of(ty, &b)) else {
             return;
         };
         let ord = ka.partial_cmp(&kb);
@@ -380,13 +418,7 @@ impl<'a> Walk<'a> {
         self.report_also(p, also);
     }
 
-    fn age_matches(
-        &mut self,
-        spec: &'a ObjectSpec,
-        out: &Map<String, Value>,
-        birth: &Ref,
-        age: &Ref,
-    ) {
+    fn age_matches(&mut self, spec: &'a ObjectSpec, out: &Obj<'_>, birth: &Ref, age: &Ref) {
         let (Look::Val(b), Look::Val(a)) = (self.look(out, birth), self.look(out, age)) else {
             return;
         };
@@ -409,22 +441,17 @@ impl<'a> Walk<'a> {
     fn id_matches(
         &mut self,
         spec: &'a ObjectSpec,
-        out: &Map<String, Value>,
+        out: &Obj<'_>,
         id: &Ref,
         birth: Option<&Ref>,
         sex: Option<&Ref>,
     ) {
         let Ref::Local(parts) = id else { return };
-        let id_path = self.full(parts);
-        let Some(facts) = self
-            .ids
-            .iter()
-            .find(|(p, _)| *p == id_path)
-            .map(|(_, v)| v.clone())
+        let Some(&(_, id_birth, id_sex)) = self.ids.iter().find(|(p, _, _)| self.is_full(p, parts))
         else {
             return;
         };
-        if let (Some(r), Some(id_date)) = (birth, facts.birth_date) {
+        if let (Some(r), Some(id_date)) = (birth, id_birth) {
             if let Look::Val(v) = self.look(out, r) {
                 if let Some(given) = v.as_str().and_then(|s| Date::parse(s.trim())) {
                     if given != id_date {
@@ -438,7 +465,7 @@ impl<'a> Walk<'a> {
                 }
             }
         }
-        if let (Some(r), Some(id_sex)) = (sex, facts.sex) {
+        if let (Some(r), Some(id_sex)) = (sex, id_sex) {
             if let Look::Val(v) = self.look(out, r) {
                 if let Some(given) = v.as_str().and_then(|s| Sex::parse(s.trim())) {
                     if given != id_sex {
@@ -457,7 +484,7 @@ impl<'a> Walk<'a> {
     fn booking(
         &mut self,
         spec: &'a ObjectSpec,
-        out: &Map<String, Value>,
+        out: &Obj<'_>,
         date: &Ref,
         time: &Ref,
         lead: u32,
@@ -507,20 +534,20 @@ impl<'a> Walk<'a> {
     fn no_overlap(
         &mut self,
         spec: &'a ObjectSpec,
-        out: &Map<String, Value>,
+        out: &Obj<'_>,
         array: &str,
         day: Option<&str>,
         start: &str,
         end: &str,
     ) {
-        let Some(Value::Array(items)) = out.get(array) else {
+        let Some(Node::Array(items)) = out.get(array) else {
             return;
         };
         let item_label = match spec.field(array).map(|f| &f.ty) {
             Some(FieldType::Array(a)) => a.items.label.as_ref(),
             _ => None,
         };
-        let period = |v: &Value| -> Option<(Option<String>, Time, Time)> {
+        let period = |v: &Node<'_>| -> Option<(Option<String>, Time, Time)> {
             let s = Time::parse(v.get(start)?.as_str()?)?;
             let e = Time::parse(v.get(end)?.as_str()?)?;
             let d = match day {
@@ -565,12 +592,12 @@ fn sex_text(s: Sex, locale: Locale) -> &'static str {
 }
 
 /// Condition equality on normalised values: strings compare trimmed; numbers by value.
-fn same(v: &Value, x: &Value) -> bool {
+fn same(v: &Node<'_>, x: &Value) -> bool {
     match (v, x) {
-        (Value::String(a), Value::String(b)) => a.trim() == b.trim(),
-        (Value::Number(a), Value::Number(b)) => {
+        (Node::String(a), Value::String(b)) => a.trim() == b.trim(),
+        (Node::Number(a), Value::Number(b)) => {
             a.as_i64().zip(b.as_i64()).is_some_and(|(a, b)| a == b) || a == b
         }
-        _ => v == x,
+        _ => v.eq_value(x),
     }
 }

@@ -25,7 +25,7 @@ fn half_width_char(c: char) -> char {
 /// assert_eq!(normalize_text("你好，世界", false), "你好，世界");
 /// ```
 pub fn normalize_text(s: &str, fold: bool) -> Cow<'_, str> {
-    let trimmed = s.trim();
+    let trimmed = trim(s);
     if fold && trimmed.chars().any(|c| half_width_char(c) != c) {
         let folded: String = trimmed.chars().map(half_width_char).collect();
         // Folding can expose ASCII spaces at the ends (U+3000 inside was trimmed already).
@@ -37,6 +37,14 @@ pub fn normalize_text(s: &str, fold: bool) -> Cow<'_, str> {
         }
     } else {
         Cow::Borrowed(trimmed)
+    }
+}
+
+/// `s.trim()`, settled by the first and last character in the common untrimmed case.
+pub(crate) fn trim(s: &str) -> &str {
+    match (s.chars().next(), s.chars().next_back()) {
+        (Some(a), Some(z)) if !a.is_whitespace() && !z.is_whitespace() => s,
+        _ => s.trim(),
     }
 }
 

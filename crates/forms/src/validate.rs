@@ -3,10 +3,13 @@
 //! runs each object's cross-field rules (in `rules.rs`) over the normalised values.
 
 use crate::limits::to_i64;
+use crate::node::{Node, Obj};
 use crate::schema::*;
 use crate::{normalize_text, Date, DateTime, Dec, FormResult, IdValue, Options, Registry, Time};
 use homecare_core::{Locale, Problem};
-use serde_json::{Map, Value};
+use serde_json::{Number, Value};
+use std::borrow::Cow;
+use std::collections::BTreeMap;
 
 /// A problem plus the other paths it involves (cross-field rules), so live checking of one
 /// field also shows rule problems reported at a partner field.
@@ -26,32 +29,33 @@ pub(crate) struct Walk<'a> {
     pub identity: Option<&'a dyn crate::IdentityRules>,
     pub opts: &'a Options,
     pub issues: Vec<Issue>,
-    pub ids: Vec<(String, IdValue)>,
+    /// Path → the birth date and sex read from a valid ID number (for `idMatches`).
+    pub ids: Vec<(String, Option<Date>, Option<crate::Sex>)>,
     pub frames: Vec<Frame<'a>>,
     pub path: String,
 }
 
 /// The result of one field.
-pub(crate) enum Out {
+pub(crate) enum Out<'d> {
     /// Absent or blank.
     Missing,
     /// Reported already.
     Invalid,
     /// The normalised value.
-    Valid(Value),
+    Valid(Node<'d>),
 }
 
 /// A valid scalar: unchanged (the input value is moved into the result, no copy) or a new
 /// normalised value.
-pub(crate) enum Norm {
+pub(crate) enum Norm<'d> {
     Same,
-    New(Value),
+    New(Node<'d>),
 }
 
 /// What happens to a field's entry in the object being normalised.
-enum Verdict {
+enum Verdict<'d> {
     Keep,
-    Replace(Value),
+    Replace(Node<'d>),
     Remove,
     /// An object or array to walk owned (resolved before the entry is updated).
     Walk,
@@ -63,11 +67,16 @@ fn composite(ty: &FieldType) -> bool {
 }
 
 /// `Same` when normalising only borrowed the whole input text, else the new text.
-fn norm_text(orig: &str, s: std::borrow::Cow<'_, str>) -> Norm {
+fn norm_text<'d>(orig: &str, s: Cow<'_, str>) -> Norm<'d> {
     match s {
-        std::borrow::Cow::Borrowed(b) if b.len() == orig.len() => Norm::Same,
-        s => Norm::New(Value::String(s.into_owned())),
+        Cow::Borrowed(b) if b.len() == orig.len() => Norm::Same,
+        s => Norm::New(owned_text(s.into_owned())),
     }
+}
+
+/// A new string node.
+fn owned_text<'d>(s: String) -> Node<'d> {
+    Node::String(Cow::Owned(s))
 }
 
 /// Validates `data` against form `form_id`. Every problem is reported at once, with a path like
@@ -95,22 +104,64 @@ pub fn validate_form(
     let schema = registry
         .schema(form_id)
         .ok_or_else(|| Problem::new("", "form.unknown").text("form", form_id))?;
-    let (value, issues) = run(registry, schema, data.clone(), options);
-    Ok(FormResult::from_issues(value, issues, options))
+    let (value, issues) = run(registry, schema, Node::from_value(data), options);
+    Ok(FormResult::from_issues(value.into_value(), issues, options))
 }
 
-/// [`validate_form`] on an owned value, which is normalised in place (no copy of valid text).
-pub(crate) fn validate_form_owned(
+/// What [`validate_form_text`] returns: a [`FormResult`] whose normalised value is already
+/// compact JSON (written from the input text without building a `serde_json::Value`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct FormJson {
+    /// No problems.
+    pub ok: bool,
+    /// The normalised value as compact JSON (`null` when the input was not an object), byte
+    /// for byte what `serde_json` writes for [`FormResult::value`].
+    pub value_json: String,
+    /// Every problem, in form order.
+    pub errors: Vec<Problem>,
+    /// Path → index into `errors` of the first problem at that path.
+    pub field_errors: BTreeMap<String, usize>,
+}
+
+/// [`validate_form_json`] for the wasm layer: the same problems, with the normalised value
+/// written straight to JSON. Input strings without escapes are never copied before that.
+///
+/// ```
+/// use homecare_forms::{validate_form_text, Date, Options, Registry};
+/// let reg = Registry::new();
+/// let opts = Options::new(Date::new(2026, 11, 30).unwrap());
+/// let r = validate_form_text(&reg, "order.payment", r#"{"points":"１２０","plan":"full"}"#, &opts).unwrap();
+/// assert!(r.ok);
+/// assert_eq!(r.value_json, r#"{"plan":"full","points":120}"#);
+/// ```
+pub fn validate_form_text(
     registry: &Registry,
     form_id: &str,
-    data: Value,
+    json_text: &str,
     options: &Options,
-) -> Result<FormResult, Problem> {
+) -> Result<FormJson, Problem> {
     let schema = registry
         .schema(form_id)
         .ok_or_else(|| Problem::new("", "form.unknown").text("form", form_id))?;
-    let (value, issues) = run(registry, schema, data, options);
-    Ok(FormResult::from_issues(value, issues, options))
+    let (value, issues) = match parse_input(json_text, options) {
+        Ok(data) => run(registry, schema, data, options),
+        Err(p) => (
+            Node::Null,
+            vec![Issue {
+                problem: p,
+                also: Vec::new(),
+            }],
+        ),
+    };
+    let (errors, field_errors) = crate::result::split_issues(issues, options);
+    let mut value_json = String::with_capacity(json_text.len().saturating_add(16));
+    value.write_json(&mut value_json);
+    Ok(FormJson {
+        ok: errors.is_empty(),
+        value_json,
+        errors,
+        field_errors,
+    })
 }
 
 /// [`validate_form`] on JSON text, enforcing the size and depth limits before `serde_json`
@@ -132,36 +183,49 @@ pub fn validate_form_json(
     json_text: &str,
     options: &Options,
 ) -> Result<FormResult, Problem> {
+    let schema = registry
+        .schema(form_id)
+        .ok_or_else(|| Problem::new("", "form.unknown").text("form", form_id))?;
     match parse_input(json_text, options) {
-        Ok(data) => validate_form_owned(registry, form_id, data, options),
-        Err(p) => {
-            if registry.schema(form_id).is_none() {
-                return Err(Problem::new("", "form.unknown").text("form", form_id));
-            }
-            Ok(FormResult::from_issues(
-                Value::Null,
-                vec![Issue {
-                    problem: p,
-                    also: Vec::new(),
-                }],
-                options,
-            ))
+        Ok(data) => {
+            let (value, issues) = run(registry, schema, data, options);
+            Ok(FormResult::from_issues(value.into_value(), issues, options))
         }
+        Err(p) => Ok(FormResult::from_issues(
+            Value::Null,
+            vec![Issue {
+                problem: p,
+                also: Vec::new(),
+            }],
+            options,
+        )),
     }
 }
 
-pub(crate) fn parse_input(json_text: &str, options: &Options) -> Result<Value, Problem> {
-    crate::prescan_json(json_text, &options.limits)?;
-    serde_json::from_str(json_text).map_err(|_| Problem::new("", "input.invalid_json"))
+/// The input limits and the parse into the borrowed tree: `input.too_large` /
+/// `input.too_deep` exactly as [`prescan_json`](crate::prescan_json) decides them, else
+/// `input.invalid_json` for anything `serde_json` would reject. The parser stops at the
+/// depth limit itself, so the prescan only runs when it failed: on valid JSON within the
+/// limits its bracket depth is the parser's nesting depth.
+pub(crate) fn parse_input<'d>(json_text: &'d str, options: &Options) -> Result<Node<'d>, Problem> {
+    let limits = &options.limits;
+    if json_text.len() > limits.max_bytes {
+        crate::prescan_json(json_text, limits)?;
+    }
+    crate::node::parse(json_text, limits.max_depth).map_err(|()| {
+        crate::prescan_json(json_text, limits)
+            .err()
+            .unwrap_or_else(|| Problem::new("", "input.invalid_json"))
+    })
 }
 
 /// Validates and returns the normalised value plus all issues.
-pub(crate) fn run(
+pub(crate) fn run<'d>(
     registry: &Registry,
     schema: &Schema,
-    data: Value,
+    data: Node<'d>,
     opts: &Options,
-) -> (Value, Vec<Issue>) {
+) -> (Node<'d>, Vec<Issue>) {
     let mut w = Walk {
         identity: registry.identity(),
         opts,
@@ -172,10 +236,10 @@ pub(crate) fn run(
         path: String::with_capacity(64),
     };
     let value = match data {
-        Value::Object(map) => Value::Object(w.object(&schema.root, map)),
+        Node::Object(map) => Node::Object(w.object(&schema.root, map)),
         _ => {
             w.report(Problem::new("", "input.not_object"));
-            Value::Null
+            Node::Null
         }
     };
     (value, w.issues)
@@ -222,11 +286,7 @@ impl<'a> Walk<'a> {
     /// Walks `input` and normalises it in place: a valid value stays (or is replaced by its
     /// normalised form), a missing or invalid one is removed, unknown keys are dropped, so
     /// the common valid case allocates no new map or key.
-    pub(crate) fn object(
-        &mut self,
-        spec: &'a ObjectSpec,
-        mut map: Map<String, Value>,
-    ) -> Map<String, Value> {
+    pub(crate) fn object<'d>(&mut self, spec: &'a ObjectSpec, mut map: Obj<'d>) -> Obj<'d> {
         // Values of fields checked so far are normalised (invalid and missing ones removed),
         // later ones still raw: what rules and kind fields (`kindField`) read.
         let mut kept = 0usize;
@@ -283,37 +343,51 @@ impl<'a> Walk<'a> {
             }
         }
         // Every remaining key is a kept field unless there are more keys than that.
+        // Every remaining key is a kept field unless there are more keys than that (unknown
+        // or duplicate keys).
         if map.len() > kept {
             if spec.unknown == Unknown::Report {
-                for key in map.keys() {
-                    if spec.field(key).is_none() {
-                        let mark = self.enter_key(key);
-                        self.frames.push(Frame {
-                            label: None,
-                            index: None,
-                        });
-                        let p = self.here("object.unknown_field").text("name", key.as_str());
-                        self.report(p);
-                        self.frames.pop();
-                        self.path.truncate(mark);
-                    }
+                // Once per name, in key order (as a JSON map lists them).
+                let mut unknown: Vec<&str> = map
+                    .entries
+                    .iter()
+                    .map(|(k, _)| k.as_ref())
+                    .filter(|k| spec.field(k).is_none())
+                    .collect();
+                unknown.sort_unstable();
+                unknown.dedup();
+                for key in unknown {
+                    let mark = self.enter_key(key);
+                    self.frames.push(Frame {
+                        label: None,
+                        index: None,
+                    });
+                    let p = self.here("object.unknown_field").text("name", key);
+                    self.report(p);
+                    self.frames.pop();
+                    self.path.truncate(mark);
                 }
             }
-            map.retain(|k, _| spec.field(k).is_some());
+            map.entries.retain(|(k, _)| spec.field(k).is_some());
         }
+        // Key order (what the result JSON lists), the last of duplicate keys kept: the one
+        // the lookups above found.
+        // Key order (what the result JSON lists), the last of duplicate keys kept: the one
+        // the lookups above found.
+        map.sort_dedup();
         self.rules(spec, &map);
         map
     }
 
     /// Presence of one field: `None` when it is present (its type decides next), else its
     /// result (missing, a required error, or a kept `null`).
-    fn presence(&mut self, spec: &'a FieldSpec, raw: Option<&Value>) -> Option<Out> {
+    fn presence<'d>(&mut self, spec: &'a FieldSpec, raw: Option<&Node<'_>>) -> Option<Out<'d>> {
         let present = match raw {
             None => false,
-            Some(Value::Null) if spec.nullable => return Some(Out::Valid(Value::Null)),
-            Some(Value::Null) => false,
-            Some(Value::String(s)) => !s.trim().is_empty(),
-            Some(Value::Array(a)) => !(spec.required && a.is_empty()),
+            Some(Node::Null) if spec.nullable => return Some(Out::Valid(Node::Null)),
+            Some(Node::Null) => false,
+            Some(Node::String(s)) => !s.chars().all(char::is_whitespace),
+            Some(Node::Array(a)) => !(spec.required && a.is_empty()),
             Some(_) => true,
         };
         if present {
@@ -332,15 +406,15 @@ impl<'a> Walk<'a> {
         Some(Out::Missing)
     }
 
-    fn wrong_type(&mut self, expected: &'static str) -> Option<Value> {
+    fn wrong_type<'d>(&mut self, expected: &'static str) -> Option<Node<'d>> {
         let p = self.here("field.wrong_type").text("expected", expected);
         self.report(p);
         None
     }
 
     /// The text of a string-typed input, within the string limit.
-    fn text<'v>(&mut self, raw: &'v Value, expected: &'static str) -> Option<&'v str> {
-        let Value::String(s) = raw else {
+    fn text<'v>(&mut self, raw: &'v Node<'_>, expected: &'static str) -> Option<&'v str> {
+        let Node::String(s) = raw else {
             self.wrong_type(expected);
             return None;
         };
@@ -356,16 +430,16 @@ impl<'a> Walk<'a> {
 
     /// A present value of any type, owned: objects and arrays are walked in place, an
     /// unchanged scalar is returned as is.
-    fn typed_owned(&mut self, spec: &'a FieldSpec, raw: Value) -> Option<Value> {
+    fn typed_owned<'d>(&mut self, spec: &'a FieldSpec, raw: Node<'d>) -> Option<Node<'d>> {
         match (&spec.ty, raw) {
-            (FieldType::Object(obj), Value::Object(map)) => {
-                Some(Value::Object(self.object(obj, map)))
+            (FieldType::Object(obj), Node::Object(map)) => {
+                Some(Node::Object(self.object(obj, map)))
             }
             (FieldType::Object(_), _) => self.wrong_type("object"),
-            (FieldType::Array(arr), Value::Array(items)) => self.array(arr, items),
+            (FieldType::Array(arr), Node::Array(items)) => self.array(arr, items),
             (FieldType::Array(_), _) => self.wrong_type("array"),
             (_, raw) => {
-                let empty = Map::new();
+                let empty = Obj::default();
                 match self.scalar(spec, &raw, &empty, &empty)? {
                     Norm::Same => Some(raw),
                     Norm::New(v) => Some(v),
@@ -375,20 +449,20 @@ impl<'a> Walk<'a> {
     }
 
     /// A present scalar (objects and arrays go through [`Self::typed_owned`]).
-    fn scalar(
+    fn scalar<'d>(
         &mut self,
         spec: &'a FieldSpec,
-        raw: &Value,
-        siblings: &Map<String, Value>,
-        done: &Map<String, Value>,
-    ) -> Option<Norm> {
-        let new = |v: Option<Value>| v.map(Norm::New);
+        raw: &Node<'d>,
+        siblings: &Obj<'d>,
+        done: &Obj<'d>,
+    ) -> Option<Norm<'d>> {
+        let new = |v: Option<Node<'d>>| v.map(Norm::New);
         match &spec.ty {
             FieldType::String(s) => self.string(s, raw),
             FieldType::Integer { min, max } => new(self.integer(raw, *min, *max)),
             FieldType::Decimal { scale, min, max } => new(self.decimal(raw, *scale, *min, *max)),
             FieldType::Boolean => match raw {
-                Value::Bool(_) => Some(Norm::Same),
+                Node::Bool(_) => Some(Norm::Same),
                 _ => new(self.wrong_type("boolean")),
             },
             FieldType::Date(d) => self.date(d, raw),
@@ -411,7 +485,7 @@ impl<'a> Walk<'a> {
         }
     }
 
-    fn string(&mut self, spec: &StringSpec, raw: &Value) -> Option<Norm> {
+    fn string<'d>(&mut self, spec: &StringSpec, raw: &Node<'_>) -> Option<Norm<'d>> {
         let orig = self.text(raw, "string")?;
         let s = normalize_text(orig, spec.half_width);
         let mut ok = true;
@@ -450,10 +524,10 @@ impl<'a> Walk<'a> {
     }
 
     /// A number from a JSON number or typed text (full-width digits folded).
-    fn number(&mut self, raw: &Value, scale: u8, code: &'static str) -> Option<Dec> {
+    fn number(&mut self, raw: &Node<'_>, scale: u8, code: &'static str) -> Option<Dec> {
         let mut too_precise = false;
         let d = match raw {
-            Value::Number(n) => match n.as_i64() {
+            Node::Number(n) => match n.as_i64() {
                 Some(i) => Some(Dec::from_int(i)),
                 None => {
                     let d = n
@@ -465,7 +539,7 @@ impl<'a> Walk<'a> {
                     d
                 }
             },
-            Value::String(_) => {
+            Node::String(_) => {
                 let s = self.text(raw, "number")?;
                 Dec::parse(&normalize_text(s, true))
             }
@@ -483,7 +557,12 @@ impl<'a> Walk<'a> {
         d
     }
 
-    fn integer(&mut self, raw: &Value, min: Option<i64>, max: Option<i64>) -> Option<Value> {
+    fn integer<'d>(
+        &mut self,
+        raw: &Node<'_>,
+        min: Option<i64>,
+        max: Option<i64>,
+    ) -> Option<Node<'d>> {
         let d = self.number(raw, 0, "integer.invalid")?;
         let Some(n) = d.as_int() else {
             let p = self.here("integer.invalid");
@@ -501,16 +580,16 @@ impl<'a> Walk<'a> {
             self.report(p);
             ok = false;
         }
-        ok.then(|| Value::from(n))
+        ok.then(|| Node::Number(Number::from(n)))
     }
 
-    fn decimal(
+    fn decimal<'d>(
         &mut self,
-        raw: &Value,
+        raw: &Node<'_>,
         scale: u8,
         min: Option<Dec>,
         max: Option<Dec>,
-    ) -> Option<Value> {
+    ) -> Option<Node<'d>> {
         let d = self.number(raw, scale, "decimal.invalid")?;
         let mut ok = true;
         if d.scale() > scale {
@@ -530,10 +609,10 @@ impl<'a> Walk<'a> {
             self.report(p);
             ok = false;
         }
-        ok.then(|| Value::String(d.to_string()))
+        ok.then(|| owned_text(d.to_string()))
     }
 
-    fn date(&mut self, spec: &DateSpec, raw: &Value) -> Option<Norm> {
+    fn date<'d>(&mut self, spec: &DateSpec, raw: &Node<'_>) -> Option<Norm<'d>> {
         let orig = self.text(raw, "date")?;
         let s = normalize_text(orig, true);
         let d = match Date::parse_detailed(&s) {
@@ -582,18 +661,18 @@ impl<'a> Walk<'a> {
             if canonical {
                 norm_text(orig, s)
             } else {
-                Norm::New(Value::String(d.to_text()))
+                Norm::New(owned_text(d.to_text()))
             }
         })
     }
 
-    fn time(
+    fn time<'d>(
         &mut self,
-        raw: &Value,
+        raw: &Node<'_>,
         step: Option<u16>,
         min: Option<Time>,
         max: Option<Time>,
-    ) -> Option<Norm> {
+    ) -> Option<Norm<'d>> {
         let orig = self.text(raw, "time")?;
         let s = normalize_text(orig, true);
         let Some(t) = Time::parse(&s) else {
@@ -623,12 +702,12 @@ impl<'a> Walk<'a> {
             if canonical {
                 norm_text(orig, s)
             } else {
-                Norm::New(Value::String(t.to_text()))
+                Norm::New(owned_text(t.to_text()))
             }
         })
     }
 
-    fn datetime(&mut self, raw: &Value, not_future: bool) -> Option<Norm> {
+    fn datetime<'d>(&mut self, raw: &Node<'_>, not_future: bool) -> Option<Norm<'d>> {
         let orig = self.text(raw, "datetime")?;
         let s = normalize_text(orig, true);
         let Some(t) = DateTime::parse(&s) else {
@@ -649,11 +728,11 @@ impl<'a> Walk<'a> {
         Some(if canonical {
             norm_text(orig, s)
         } else {
-            Norm::New(Value::String(t.to_text()))
+            Norm::New(owned_text(t.to_text()))
         })
     }
 
-    fn array(&mut self, spec: &'a ArraySpec, items: Vec<Value>) -> Option<Value> {
+    fn array<'d>(&mut self, spec: &'a ArraySpec, mut items: Vec<Node<'d>>) -> Option<Node<'d>> {
         let max_len = self.opts.limits.max_array_len;
         if items.len() > max_len {
             let p = self
@@ -674,8 +753,9 @@ impl<'a> Walk<'a> {
             // Do not walk a list the form does not allow; its items add nothing useful.
             return None;
         }
-        let mut out = Vec::with_capacity(items.len());
-        for (i, item) in items.into_iter().enumerate() {
+        // Normalised in place: each item is taken out, walked and put back.
+        for (i, slot) in items.iter_mut().enumerate() {
+            let item = core::mem::take(slot);
             let mark = self.enter_index(i);
             self.frames.push(Frame {
                 label: spec.items.label.as_ref(),
@@ -684,7 +764,7 @@ impl<'a> Walk<'a> {
             // Items are always required: a hole in a list is a mistake, not an omission.
             let item_spec = &spec.items;
             let result = match item {
-                Value::Null => {
+                Node::Null => {
                     let p = self.here(if item_spec.ty.is_choice() {
                         "field.required_choice"
                     } else {
@@ -701,35 +781,32 @@ impl<'a> Walk<'a> {
             self.frames.pop();
             self.path.truncate(mark);
             match result {
-                Out::Valid(v) => out.push(v),
-                // A placeholder keeps indexes aligned for unique/overlap checks.
-                Out::Invalid | Out::Missing => {
-                    ok = false;
-                    out.push(Value::Null);
-                }
+                Out::Valid(v) => *slot = v,
+                // A placeholder (the slot's Null) keeps indexes aligned for unique/overlap
+                // checks.
+                Out::Invalid | Out::Missing => ok = false,
             }
         }
-        self.unique(spec, &out);
-        ok.then_some(Value::Array(out))
+        self.unique(spec, &items);
+        ok.then_some(Node::Array(items))
     }
 
-    fn unique<'v>(&mut self, spec: &'a ArraySpec, out: &'v [Value]) {
+    fn unique<'v>(&mut self, spec: &'a ArraySpec, out: &'v [Node<'v>]) {
         let key = match &spec.unique {
             Unique::No => return,
             Unique::Whole => None,
             Unique::By(k) => Some(k.as_str()),
         };
-        let pick = |v: &'v Value| -> Option<&'v Value> {
+        let pick = |v: &'v Node<'v>| -> Option<&'v Node<'v>> {
             let v = match key {
                 Some(k) => v.get(k)?,
                 None => v,
             };
             (!v.is_null()).then_some(v)
         };
-        let keys: Vec<Option<&Value>> = out.iter().map(pick).collect();
-        for (j, kj) in keys.iter().enumerate() {
-            let Some(kj) = kj else { continue };
-            let first = keys.iter().take(j).position(|ki| *ki == Some(*kj));
+        for (j, item) in out.iter().enumerate() {
+            let Some(kj) = pick(item) else { continue };
+            let first = out.iter().take(j).position(|i| pick(i) == Some(kj));
             let Some(first) = first else { continue };
             let base = self.path.clone();
             let mark = self.enter_index(j);
@@ -766,13 +843,13 @@ impl<'a> Walk<'a> {
         }
     }
 
-    fn identity_field(
+    fn identity_field<'d>(
         &mut self,
         ty: &FieldType,
-        raw: &Value,
-        siblings: &Map<String, Value>,
-        done: &Map<String, Value>,
-    ) -> Option<Value> {
+        raw: &Node<'_>,
+        siblings: &Obj<'_>,
+        done: &Obj<'_>,
+    ) -> Option<Node<'d>> {
         let input = normalize_text(self.text(raw, ty.name())?, false);
         let Some(rules) = self.identity else {
             let p = self.here("field.identity_unchecked");
@@ -790,6 +867,10 @@ impl<'a> Walk<'a> {
             let Some(k) = key.as_deref() else {
                 return false;
             };
+            // Nothing failed yet (the usual case): no path to build.
+            if w.issues.is_empty() {
+                return false;
+            }
             let parent = w
                 .path
                 .rfind('.')
@@ -811,13 +892,20 @@ impl<'a> Walk<'a> {
         }
         let result = match ty {
             FieldType::IdNumber { kinds, kind_field } => {
-                let chosen = sibling(kind_field).map(|k| vec![k]);
-                let kinds = chosen.as_deref().unwrap_or(kinds);
+                let chosen = sibling(kind_field);
+                let kinds = match &chosen {
+                    Some(k) => core::slice::from_ref(k),
+                    None => kinds.as_slice(),
+                };
                 match rules.id_number(&input, kinds, self.opts.as_of) {
-                    Ok(id) => {
-                        let v = id.normalized.clone();
-                        self.ids.push((self.path.clone(), id));
-                        Ok(v)
+                    Ok(IdValue {
+                        normalized,
+                        birth_date,
+                        sex,
+                        ..
+                    }) => {
+                        self.ids.push((self.path.clone(), birth_date, sex));
+                        Ok(normalized)
                     }
                     Err(e) => Err(e),
                 }
@@ -845,7 +933,7 @@ impl<'a> Walk<'a> {
             _ => Ok(input.clone().into_owned()),
         };
         match result {
-            Ok(v) => Some(Value::String(v)),
+            Ok(v) => Some(owned_text(v)),
             Err(problems) => {
                 let label = self.label_text();
                 for p in problems {

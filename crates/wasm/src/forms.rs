@@ -12,9 +12,10 @@ use crate::identity::locale;
 use crate::messages::render;
 use homecare_core::{Locale, Problem};
 use homecare_forms::{
-    validate_field_json, validate_form_json, Date, FormResult, Mode, Options, Registry,
+    validate_field_json, validate_form_text, Date, FormJson, FormResult, Mode, Options, Registry,
 };
 use std::cell::RefCell;
+use std::collections::BTreeMap;
 use std::rc::Rc;
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::JsValue;
@@ -25,6 +26,13 @@ thread_local! {
     /// (`now`, `context`) on every keystroke, and parsing them (the context is a JSON tree)
     /// cost more than validating a small form. Keyed by the exact text, so it is never stale.
     static LAST_OPTIONS: RefCell<Option<(String, Rc<Options>)>> = const { RefCell::new(None) };
+    /// `validateForm`'s own input and output buffers (see [`forms_validate_in`]): the glue
+    /// writes the three arguments into the first and reads the result text from the second,
+    /// so a call allocates, copies and frees no string on either side of the boundary.
+    static FORMS_IN: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
+    static FORMS_OUT: RefCell<String> = const { RefCell::new(String::new()) };
+    /// The `HomecareError` of the last failed [`forms_validate_in`], for `formsError`.
+    static FORMS_ERROR: RefCell<Option<JsValue>> = const { RefCell::new(None) };
 }
 
 fn busy() -> JsValue {
@@ -102,34 +110,65 @@ fn push_problem(out: &mut String, p: &Problem, message: &str) {
     out.push('}');
 }
 
-/// The result JSON: `{"ok":…,"value":…,"errors":[…],"fieldErrors":{…}}`.
+/// The result JSON of `validateField`: `{"ok":…,"value":…,"errors":[…],"fieldErrors":{…}}`.
 fn result_json(r: &FormResult, locale: Locale) -> String {
-    let mut out = String::with_capacity(512 + r.errors.len() * 160);
-    out.push_str(if r.ok {
+    let mut value = String::new();
+    homecare_forms::push_value_json(&mut value, &r.value);
+    result_text(r.ok, &value, &r.errors, &r.field_errors, locale)
+}
+
+/// The result JSON of `validateForm`, its value already written by the forms crate.
+fn form_json(r: &FormJson, locale: Locale) -> String {
+    result_text(r.ok, &r.value_json, &r.errors, &r.field_errors, locale)
+}
+
+/// `{"ok":…,"value":…,"errors":[…],"fieldErrors":{…}}` with `value` as given (JSON).
+fn result_text(
+    ok: bool,
+    value: &str,
+    errors: &[Problem],
+    field_errors: &BTreeMap<String, usize>,
+    locale: Locale,
+) -> String {
+    let mut out = String::with_capacity(64 + value.len() + errors.len() * 200);
+    write_result(&mut out, ok, value, errors, field_errors, locale);
+    out
+}
+
+/// Appends the result JSON (see [`result_text`]) to `out`.
+fn write_result(
+    out: &mut String,
+    ok: bool,
+    value: &str,
+    errors: &[Problem],
+    field_errors: &BTreeMap<String, usize>,
+    locale: Locale,
+) {
+    out.reserve(64 + value.len() + errors.len() * 200);
+    out.push_str(if ok {
         "{\"ok\":true,\"value\":"
     } else {
         "{\"ok\":false,\"value\":"
     });
-    homecare_forms::push_value_json(&mut out, &r.value);
+    out.push_str(value);
     out.push_str(",\"errors\":[");
-    let messages: Vec<String> = r.errors.iter().map(|p| render(p, locale)).collect();
-    for (i, (p, m)) in r.errors.iter().zip(&messages).enumerate() {
+    let messages: Vec<String> = errors.iter().map(|p| render(p, locale)).collect();
+    for (i, (p, m)) in errors.iter().zip(&messages).enumerate() {
         if i > 0 {
             out.push(',');
         }
-        push_problem(&mut out, p, m);
+        push_problem(out, p, m);
     }
     out.push_str("],\"fieldErrors\":{");
-    for (i, (path, index)) in r.field_errors.iter().enumerate() {
+    for (i, (path, index)) in field_errors.iter().enumerate() {
         if i > 0 {
             out.push(',');
         }
-        push_json_str(&mut out, path);
+        push_json_str(out, path);
         out.push(':');
-        push_json_str(&mut out, messages.get(*index).map_or("", String::as_str));
+        push_json_str(out, messages.get(*index).map_or("", String::as_str));
     }
     out.push_str("}}");
-    out
 }
 
 /// `{"ok":false,"errors":[…]}` for load problems.
@@ -158,9 +197,95 @@ fn thrown(p: &Problem) -> JsValue {
 #[wasm_bindgen(js_name = formsValidate)]
 pub fn forms_validate(form_id: &str, data_json: &str, call: &str) -> Result<String, JsValue> {
     let opts = options(call)?;
-    let r = with_registry(|reg| validate_form_json(reg, form_id, data_json, &opts))?;
-    r.map(|r| result_json(&r, opts.locale))
+    let r = with_registry(|reg| validate_form_text(reg, form_id, data_json, &opts))?;
+    r.map(|r| form_json(&r, opts.locale))
         .map_err(|p| thrown(&p))
+}
+
+/// Address of `validateForm`'s input buffer, with room for at least `n` bytes (valid until
+/// the next `formsIn`; the glue keeps it).
+#[wasm_bindgen(js_name = formsIn)]
+pub fn forms_in(n: usize) -> Result<usize, JsValue> {
+    FORMS_IN.with(|b| {
+        let mut buf = b.try_borrow_mut().map_err(|_| busy())?;
+        if buf.len() < n {
+            buf.resize(n, 0);
+        }
+        Ok(buf.as_ptr().addr())
+    })
+}
+
+/// Address of the result text of the last [`forms_validate_in`] (valid until the next call).
+#[wasm_bindgen(js_name = formsOut)]
+pub fn forms_out() -> usize {
+    FORMS_OUT.with(|b| b.try_borrow().map_or(0, |s| s.as_ptr().addr()))
+}
+
+/// Raw `validateForm` over the input buffer: the form id, the options (see [`options`]) and
+/// the data JSON as UTF-8, `id_len`, `call_len` and `data_len` bytes one after the other.
+/// Leaves the same result JSON as [`forms_validate`] in the output buffer and returns its
+/// length in bytes, or `u32::MAX` for misuse, whose `HomecareError` (the one
+/// `formsValidate` throws) `formsError` then returns. A plain number back costs less than a
+/// `Result` (a return area on the shadow stack, read through a `DataView`).
+#[wasm_bindgen(js_name = formsValidateIn)]
+pub fn forms_validate_in(id_len: usize, call_len: usize, data_len: usize) -> u32 {
+    match validate_in(id_len, call_len, data_len) {
+        Ok(len) => u32::try_from(len).unwrap_or(u32::MAX - 1),
+        Err(e) => {
+            FORMS_ERROR.with(|c| {
+                if let Ok(mut c) = c.try_borrow_mut() {
+                    *c = Some(e);
+                }
+            });
+            u32::MAX
+        }
+    }
+}
+
+/// The error of the last `formsValidateIn` that returned `u32::MAX` (taken).
+#[wasm_bindgen(js_name = formsError)]
+pub fn forms_error() -> JsValue {
+    FORMS_ERROR
+        .with(|c| c.try_borrow_mut().ok().and_then(|mut c| c.take()))
+        .unwrap_or_else(busy)
+}
+
+fn validate_in(id_len: usize, call_len: usize, data_len: usize) -> Result<usize, JsValue> {
+    FORMS_IN.with(|input| {
+        FORMS_OUT.with(|output| {
+            let (Ok(input), Ok(mut out)) = (input.try_borrow(), output.try_borrow_mut()) else {
+                return Err(busy());
+            };
+            out.clear();
+            let total = id_len
+                .checked_add(call_len)
+                .and_then(|n| n.checked_add(data_len))
+                .ok_or_else(|| invalid("data"))?;
+            let bytes = input.get(..total).ok_or_else(|| invalid("data"))?;
+            // The glue's encoder writes valid UTF-8; anything else is read lossily (as
+            // U+FFFD), never trusted.
+            let text = String::from_utf8_lossy(bytes);
+            let (Some(form_id), Some(call), Some(data_json)) = (
+                text.get(..id_len),
+                text.get(id_len..id_len + call_len),
+                text.get(id_len + call_len..),
+            ) else {
+                return Err(invalid("data"));
+            };
+            let opts = options(call)?;
+            let r = with_registry(|reg| validate_form_text(reg, form_id, data_json, &opts))?
+                .map_err(|p| thrown(&p))?;
+            write_result(
+                &mut out,
+                r.ok,
+                &r.value_json,
+                &r.errors,
+                &r.field_errors,
+                opts.locale,
+            );
+            Ok(out.len())
+        })
+    })
 }
 
 /// Raw `validateField`: result JSON for the field at `path` (its value as `value`).

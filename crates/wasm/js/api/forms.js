@@ -4,7 +4,6 @@
 API_PARTS.push(function installForms(api, raw, ready) {
   var misuse = hcMisuse;
   var needString = hcString;
-  var OPTION_KEYS = ['locale', 'asOf', 'mode', 'context', 'now', 'leadMinutes', 'horizonDays', 'limits'];
 
   // The options JSON of the last successful call and a private parsed copy of it. A form page
   // passes equal options (now, context) on every keystroke: when the new snapshot is equal
@@ -37,19 +36,6 @@ API_PARTS.push(function installForms(api, raw, ready) {
     return true;
   }
 
-  function optionsText(o) {
-    if (lastOptions !== null) {
-      var same = false;
-      try {
-        same = sameJson(o, lastOptions.parsed, 0);
-      } catch (e) {
-        same = false; // a throwing getter or proxy: hcJson reports it
-      }
-      if (same) return lastOptions.text;
-    }
-    return hcJson(o, 'options');
-  }
-
   function remember(call) {
     if (call.charAt(0) === '{' && (lastOptions === null || lastOptions.text !== call)) {
       lastOptions = { text: call, parsed: JSON.parse(call) };
@@ -58,30 +44,191 @@ API_PARTS.push(function installForms(api, raw, ready) {
 
   var SEP = '\u001f';
 
+  // Options of the last short-form call and their text (a form page passes equal options on
+  // every keystroke: the text is reused instead of concatenated again).
+  var shortAsOf = null;
+  var shortLocale = null;
+  var shortMode = null;
+  var shortText = '';
+
   // The options as one string (every string argument is a copy and an allocation each way):
   // 'asOf␟locale␟mode' for the common call, so Rust builds the options itself, or the options
   // JSON when a rarely used option is set (or a value would not survive the short form).
+  // Reads the option keys once each, in the order hcOptions would (locale, asOf, mode,
+  // context, now, leadMinutes, horizonDays, limits), without building the snapshot object
+  // unless the JSON form needs it and the last one does not match.
   function callText(options) {
-    var o = hcOptions(options, OPTION_KEYS);
-    var asOf = o.asOf === undefined ? hcToday() : needString(o.asOf, 'asOf');
-    var locale = o.locale === undefined ? 'zh-CN' : needString(o.locale, 'locale');
-    var mode = o.mode === undefined ? 'all' : needString(o.mode, 'mode');
-    if (o.context !== undefined || o.now !== undefined || o.leadMinutes !== undefined ||
-        o.horizonDays !== undefined || o.limits !== undefined ||
-        asOf.charAt(0) === '{' || (asOf + locale + mode).indexOf(SEP) !== -1) {
-      o.asOf = asOf;
-      o.locale = locale;
-      o.mode = mode;
-      return optionsText(o);
+    var locale, asOf, mode, context, now, leadMinutes, horizonDays, limits;
+    if (options !== undefined && options !== null) {
+      if (typeof options !== 'object' || Array.isArray(options)) {
+        throw misuse('arg.invalid_type', 'Expected options to be of type object.', { name: 'options', expected: 'object' });
+      }
+      var key = 'locale';
+      try {
+        locale = options.locale;
+        key = 'asOf';
+        asOf = options.asOf;
+        key = 'mode';
+        mode = options.mode;
+        key = 'context';
+        context = options.context;
+        key = 'now';
+        now = options.now;
+        key = 'leadMinutes';
+        leadMinutes = options.leadMinutes;
+        key = 'horizonDays';
+        horizonDays = options.horizonDays;
+        key = 'limits';
+        limits = options.limits;
+      } catch (e) {
+        throw misuse('arg.invalid_value', 'Reading options.' + key + ' threw: ' + (e && e.message), { name: key });
+      }
     }
-    return asOf + SEP + locale + SEP + mode;
+    var rare = context !== undefined || now !== undefined || leadMinutes !== undefined ||
+        horizonDays !== undefined || limits !== undefined;
+    var locale0 = locale;
+    var asOf0 = asOf;
+    var mode0 = mode;
+    asOf = asOf === undefined ? hcToday() : needString(asOf, 'asOf');
+    locale = locale === undefined ? 'zh-CN' : needString(locale, 'locale');
+    mode = mode === undefined ? 'all' : needString(mode, 'mode');
+    if (!rare) {
+      if (asOf === shortAsOf && locale === shortLocale && mode === shortMode) return shortText;
+      if (asOf.charAt(0) !== '{' && (asOf + locale + mode).indexOf(SEP) === -1) {
+        shortText = asOf + SEP + locale + SEP + mode;
+        shortAsOf = asOf;
+        shortLocale = locale;
+        shortMode = mode;
+        return shortText;
+      }
+    }
+    // Equal as JSON to the last options text's snapshot: reuse the text.
+    if (lastOptions !== null) {
+      var same = false;
+      try {
+        same = sameOptions(lastOptions.parsed, asOf, locale, mode, context, now, leadMinutes, horizonDays, limits);
+      } catch (e) {
+        same = false; // a throwing getter or proxy: hcJson reports it
+      }
+      if (same) return lastOptions.text;
+    }
+    // The snapshot hcOptions would have built (defined keys in that order), then asOf,
+    // locale and mode filled in.
+    var o = {};
+    if (locale0 !== undefined) o.locale = locale0;
+    if (asOf0 !== undefined) o.asOf = asOf0;
+    if (mode0 !== undefined) o.mode = mode0;
+    if (context !== undefined) o.context = context;
+    if (now !== undefined) o.now = now;
+    if (leadMinutes !== undefined) o.leadMinutes = leadMinutes;
+    if (horizonDays !== undefined) o.horizonDays = horizonDays;
+    if (limits !== undefined) o.limits = limits;
+    o.asOf = asOf;
+    o.locale = locale;
+    o.mode = mode;
+    return hcJson(o, 'options');
+  }
+
+  // sameJson(snapshot, p, 0) for the snapshot callText would build, without building it.
+  function sameOptions(p, asOf, locale, mode, context, now, leadMinutes, horizonDays, limits) {
+    if (p.asOf !== asOf || p.locale !== locale || p.mode !== mode) return false;
+    var n = 3;
+    var has = Object.prototype.hasOwnProperty;
+    if (context !== undefined) {
+      if (!has.call(p, 'context') || !sameJson(context, p.context, 1)) return false;
+      n++;
+    }
+    if (now !== undefined) {
+      if (!has.call(p, 'now') || !sameJson(now, p.now, 1)) return false;
+      n++;
+    }
+    if (leadMinutes !== undefined) {
+      if (!has.call(p, 'leadMinutes') || !sameJson(leadMinutes, p.leadMinutes, 1)) return false;
+      n++;
+    }
+    if (horizonDays !== undefined) {
+      if (!has.call(p, 'horizonDays') || !sameJson(horizonDays, p.horizonDays, 1)) return false;
+      n++;
+    }
+    if (limits !== undefined) {
+      if (!has.call(p, 'limits') || !sameJson(limits, p.limits, 1)) return false;
+      n++;
+    }
+    return Object.keys(p).length === n;
+  }
+
+  // validateForm's buffers in wasm memory (crates/wasm/src/forms.rs, formsValidateIn): the
+  // three arguments are written there as UTF-8 and the result text read back, instead of
+  // three strings allocated, copied and freed on the way in and one on the way out.
+  var memory = null;
+  var u8 = null;
+  var inPtr = 0;
+  var inCap = 0;
+  // The form id and options text already in the buffer (a form page repeats them), and
+  // their byte lengths.
+  var headId = null;
+  var headCall = null;
+  var headA = 0;
+  var headB = 0;
+  var decoder = typeof TextDecoder === 'function' ? new TextDecoder('utf-8') : null;
+  // Above this many UTF-16 units the arguments go as strings (the buffer would stay that big).
+  var BUFFER_LIMIT = 1 << 18;
+
+  function bytes() {
+    if (memory === null) memory = raw.scratchMemory();
+    // A grown memory detaches the old buffer, whose views then have length 0.
+    if (u8 === null || u8.byteLength === 0) u8 = new Uint8Array(memory.buffer);
+    return u8;
+  }
+
+  /** UTF-8 bytes [ptr, ptr + len) of wasm memory as text (valid UTF-8, written by Rust). */
+  function readText(ptr, len) {
+    var m = bytes();
+    if (decoder !== null) return decoder.decode(m.subarray(ptr, ptr + len));
+    var out = '';
+    for (var i = ptr, end = ptr + len; i < end;) {
+      var b = m[i];
+      if (b < 0x80) { out += String.fromCharCode(b); i += 1; } else if (b < 0xe0) {
+        out += String.fromCharCode(((b & 0x1f) << 6) | (m[i + 1] & 0x3f)); i += 2;
+      } else if (b < 0xf0) {
+        out += String.fromCharCode(((b & 0x0f) << 12) | ((m[i + 1] & 0x3f) << 6) | (m[i + 2] & 0x3f)); i += 3;
+      } else {
+        var cp = (((b & 0x07) << 18) | ((m[i + 1] & 0x3f) << 12) | ((m[i + 2] & 0x3f) << 6) | (m[i + 3] & 0x3f)) - 0x10000;
+        out += String.fromCharCode(0xd800 + (cp >> 10), 0xdc00 + (cp & 0x3ff)); i += 4;
+      }
+    }
+    return out;
+  }
+
+  function validateText(formId, text, call) {
+    var units = formId.length + call.length + text.length;
+    if (units > BUFFER_LIMIT) return raw.formsValidate(formId, text, call);
+    if (units * 3 > inCap) {
+      inCap = Math.max(units * 3, 4096);
+      inPtr = raw.formsIn(inCap);
+      headId = null;
+    }
+    var m = bytes();
+    if (formId !== headId || call !== headCall) {
+      headId = null; // not valid while being rewritten
+      headA = hcWriteUtf8(m, inPtr, inCap, formId);
+      headB = hcWriteUtf8(m, inPtr + headA, inCap - headA, call);
+      headId = formId;
+      headCall = call;
+    }
+    var a = headA;
+    var b = headB;
+    var c = hcWriteUtf8(m, inPtr + a + b, inCap - a - b, text);
+    var len = raw.formsValidateIn(a, b, c);
+    if (len === 0xffffffff) throw raw.formsError();
+    return readText(raw.formsOut(), len);
   }
 
   api.validateForm = function validateForm(formId, data, options) {
     ready();
     needString(formId, 'formId');
     var call = callText(options);
-    var text = raw.formsValidate(formId, hcJson(data, 'data'), call);
+    var text = validateText(formId, hcJson(data, 'data'), call);
     remember(call);
     return JSON.parse(text);
   };
