@@ -13,7 +13,7 @@ import { root, run, step } from './lib/run.mjs';
 import { mvpError } from './lib/mvp.mjs';
 import { makeWeapp } from './lib/weapp.mjs';
 import { patchGlue } from './lib/glue.mjs';
-import { BUDGET_BROTLI_WASM } from './lib/budget.mjs';
+import { budgetFor } from './lib/budget.mjs';
 
 const require = createRequire(import.meta.url);
 const profile = process.env.HOMECARE_PROFILE === 'dev' ? 'dev' : 'release';
@@ -193,6 +193,7 @@ function sizes(buf) {
     brotli: zlib.brotliCompressSync(buf, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
   };
 }
+const BUDGET_BROTLI_WASM = budgetFor(process.env.HOMECARE_FEATURES);
 const report = { budget: { brotliWasm: BUDGET_BROTLI_WASM }, wasm: sizes(wasmBytes), glue: {} };
 for (const f of ['index.cjs', 'homecare_node.cjs', 'web.js', 'homecare_web.js', 'weapp.js']) {
   report.glue[f] = sizes(fs.readFileSync(path.join(pkg, f)));
