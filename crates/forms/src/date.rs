@@ -105,15 +105,7 @@ impl Date {
                 digit_bytes(&[m0, m1]),
                 digit_bytes(&[d0, d1]),
             ) {
-                let (Ok(year), Ok(month), Ok(day)) =
-                    (u16::try_from(year), u8::try_from(month), u8::try_from(day))
-                else {
-                    return Err(DateError::Shape);
-                };
-                if !(1..=12).contains(&month) || !(1..=31).contains(&day) || year == 0 {
-                    return Err(DateError::Shape);
-                }
-                return Date::new(year, month, day).ok_or(DateError::NoSuchDay);
+                return Self::from_fields(year, month, day);
             }
         }
         let sep = if s.contains('/') { '/' } else { '-' };
@@ -126,6 +118,12 @@ impl Date {
         let year = digits(y, 4).ok_or(DateError::Shape)?;
         let month = digits(m, m.len().clamp(1, 2)).ok_or(DateError::Shape)?;
         let day = digits(d, d.len().clamp(1, 2)).ok_or(DateError::Shape)?;
+        Self::from_fields(year, month, day)
+    }
+
+    /// The date of parsed fields: a month or day out of range (or year 0) is a shape error,
+    /// a day the month does not have (31 April, 29 February of a common year) is `NoSuchDay`.
+    fn from_fields(year: u32, month: u32, day: u32) -> Result<Self, DateError> {
         let (Ok(year), Ok(month), Ok(day)) =
             (u16::try_from(year), u8::try_from(month), u8::try_from(day))
         else {

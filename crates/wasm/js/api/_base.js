@@ -140,3 +140,25 @@ function hcWriteUtf8(m, at, cap, str) {
   }
   return o - at;
 }
+
+/**
+ * Text of the valid UTF-8 (written by Rust) in `m` from `ptr` to `end`: TextDecoder where the
+ * platform has one, else this loop (WeChat runtimes without it). The hot paths read their
+ * results from wasm memory this way; `decoder` is the caller's TextDecoder or null.
+ */
+function hcReadUtf8(m, ptr, end, decoder) {
+  if (decoder !== null) return decoder.decode(m.subarray(ptr, end));
+  var out = '';
+  for (var i = ptr; i < end;) {
+    var b = m[i];
+    if (b < 0x80) { out += String.fromCharCode(b); i += 1; } else if (b < 0xe0) {
+      out += String.fromCharCode(((b & 0x1f) << 6) | (m[i + 1] & 0x3f)); i += 2;
+    } else if (b < 0xf0) {
+      out += String.fromCharCode(((b & 0x0f) << 12) | ((m[i + 1] & 0x3f) << 6) | (m[i + 2] & 0x3f)); i += 3;
+    } else {
+      var cp = (((b & 0x07) << 18) | ((m[i + 1] & 0x3f) << 12) | ((m[i + 2] & 0x3f) << 6) | (m[i + 3] & 0x3f)) - 0x10000;
+      out += String.fromCharCode(0xd800 + (cp >> 10), 0xdc00 + (cp & 0x3ff)); i += 4;
+    }
+  }
+  return out;
+}

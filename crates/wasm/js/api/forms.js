@@ -129,32 +129,23 @@ API_PARTS.push(function installForms(api, raw, ready) {
     return hcJson(o, 'options');
   }
 
+  // 1 when the optional option `key` is set to `v` and `p` holds the same JSON for it, 0 when
+  // it is not set, -1 when it differs.
+  function sameOption(p, key, v) {
+    if (v === undefined) return 0;
+    return Object.prototype.hasOwnProperty.call(p, key) && sameJson(v, p[key], 1) ? 1 : -1;
+  }
+
   // sameJson(snapshot, p, 0) for the snapshot callText would build, without building it.
   function sameOptions(p, asOf, locale, mode, context, now, leadMinutes, horizonDays, limits) {
     if (p.asOf !== asOf || p.locale !== locale || p.mode !== mode) return false;
-    var n = 3;
-    var has = Object.prototype.hasOwnProperty;
-    if (context !== undefined) {
-      if (!has.call(p, 'context') || !sameJson(context, p.context, 1)) return false;
-      n++;
-    }
-    if (now !== undefined) {
-      if (!has.call(p, 'now') || !sameJson(now, p.now, 1)) return false;
-      n++;
-    }
-    if (leadMinutes !== undefined) {
-      if (!has.call(p, 'leadMinutes') || !sameJson(leadMinutes, p.leadMinutes, 1)) return false;
-      n++;
-    }
-    if (horizonDays !== undefined) {
-      if (!has.call(p, 'horizonDays') || !sameJson(horizonDays, p.horizonDays, 1)) return false;
-      n++;
-    }
-    if (limits !== undefined) {
-      if (!has.call(p, 'limits') || !sameJson(limits, p.limits, 1)) return false;
-      n++;
-    }
-    return Object.keys(p).length === n;
+    var a = sameOption(p, 'context', context);
+    var b = sameOption(p, 'now', now);
+    var c = sameOption(p, 'leadMinutes', leadMinutes);
+    var d = sameOption(p, 'horizonDays', horizonDays);
+    var e = sameOption(p, 'limits', limits);
+    if (a < 0 || b < 0 || c < 0 || d < 0 || e < 0) return false;
+    return Object.keys(p).length === 3 + a + b + c + d + e;
   }
 
   // validateForm's buffers in wasm memory (crates/wasm/src/forms.rs, formsValidateIn): the
@@ -183,21 +174,7 @@ API_PARTS.push(function installForms(api, raw, ready) {
 
   /** UTF-8 bytes [ptr, ptr + len) of wasm memory as text (valid UTF-8, written by Rust). */
   function readText(ptr, len) {
-    var m = bytes();
-    if (decoder !== null) return decoder.decode(m.subarray(ptr, ptr + len));
-    var out = '';
-    for (var i = ptr, end = ptr + len; i < end;) {
-      var b = m[i];
-      if (b < 0x80) { out += String.fromCharCode(b); i += 1; } else if (b < 0xe0) {
-        out += String.fromCharCode(((b & 0x1f) << 6) | (m[i + 1] & 0x3f)); i += 2;
-      } else if (b < 0xf0) {
-        out += String.fromCharCode(((b & 0x0f) << 12) | ((m[i + 1] & 0x3f) << 6) | (m[i + 2] & 0x3f)); i += 3;
-      } else {
-        var cp = (((b & 0x07) << 18) | ((m[i + 1] & 0x3f) << 12) | ((m[i + 2] & 0x3f) << 6) | (m[i + 3] & 0x3f)) - 0x10000;
-        out += String.fromCharCode(0xd800 + (cp >> 10), 0xdc00 + (cp & 0x3ff)); i += 4;
-      }
-    }
-    return out;
+    return hcReadUtf8(bytes(), ptr, ptr + len, decoder);
   }
 
   function validateText(formId, text, call) {

@@ -124,20 +124,7 @@ API_PARTS.push(function installIdentity(api, raw, ready) {
       }
       return chunks.join('');
     }
-    if (typeof TextDecoder !== 'undefined') return decodeNative(m, ptr, len);
-    var out = '';
-    for (var i = ptr, end = ptr + len; i < end;) {
-      var b = m[i];
-      if (b < 0x80) { out += String.fromCharCode(b); i += 1; } else if (b < 0xe0) {
-        out += String.fromCharCode(((b & 0x1f) << 6) | (m[i + 1] & 0x3f)); i += 2;
-      } else if (b < 0xf0) {
-        out += String.fromCharCode(((b & 0x0f) << 12) | ((m[i + 1] & 0x3f) << 6) | (m[i + 2] & 0x3f)); i += 3;
-      } else {
-        var cp = (((b & 0x07) << 18) | ((m[i + 1] & 0x3f) << 12) | ((m[i + 2] & 0x3f) << 6) | (m[i + 3] & 0x3f)) - 0x10000;
-        out += String.fromCharCode(0xd800 + (cp >> 10), 0xdc00 + (cp & 0x3ff)); i += 4;
-      }
-    }
-    return out;
+    return typeof TextDecoder !== 'undefined' ? decodeNative(m, ptr, len) : hcReadUtf8(m, ptr, ptr + len, null);
   }
 
   // Region objects are the same for every number with the same code: fetched once, frozen
