@@ -72,9 +72,21 @@ pub fn validate_mobile(input: &str) -> Result<Mobile, Vec<Problem>> {
     if b.first() != Some(&b'1') || !b.get(1).is_some_and(|d| (b'3'..=b'9').contains(d)) {
         return Err(vec![Problem::new("", codes::MOBILE_PREFIX)]);
     }
+    // Built by hand: `format!` measured ~540 of this function's ~1,700 instructions, and every
+    // mobile field of every form (typed live) comes through here.
+    let mut international = String::with_capacity(3 + national.len());
+    international.push_str("+86");
+    international.push_str(national);
+    // `national` is the end of `digits`: keep that buffer instead of copying it.
+    let start = digits.len().saturating_sub(national.len());
+    let normalized = if start == 0 {
+        digits
+    } else {
+        digits.split_off(start)
+    };
     Ok(Mobile {
-        normalized: national.to_owned(),
-        international: format!("+86{national}"),
+        normalized,
+        international,
     })
 }
 
