@@ -18,7 +18,7 @@ impl IdentityRules for Pass {
     fn id_number(&self, i: &str, _: &[String], _: Date) -> Result<IdValue, Vec<Problem>> {
         Ok(IdValue {
             normalized: i.to_owned(),
-            kind: "resident".into(),
+            kind: "resident",
             birth_date: None,
             sex: None,
         })

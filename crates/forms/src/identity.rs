@@ -47,7 +47,7 @@ pub struct IdValue {
     /// Canonical number to submit (upper-case, no spaces).
     pub normalized: String,
     /// The document kind recognised (one of the allowed `kinds`), e.g. `"resident"`.
-    pub kind: String,
+    pub kind: &'static str,
     /// Birth date encoded in the number, if the document carries one.
     pub birth_date: Option<Date>,
     /// Sex encoded in the number, if the document carries one.
@@ -72,6 +72,16 @@ pub trait IdentityRules {
         kinds: &[String],
         as_of: Date,
     ) -> Result<IdValue, Vec<Problem>>;
+    /// [`IdentityRules::id_number`] with exactly one allowed kind (a form's kind field): the
+    /// same check, without building a list (the default does build one).
+    fn id_number_of_kind(
+        &self,
+        input: &str,
+        kind: &str,
+        as_of: Date,
+    ) -> Result<IdValue, Vec<Problem>> {
+        self.id_number(input, &[kind.to_owned()], as_of)
+    }
     /// A mainland mobile number; returns the 11 digits.
     fn mobile(&self, input: &str) -> Result<String, Vec<Problem>>;
     /// A landline number; returns the canonical `area-number[-ext]` form.

@@ -31,7 +31,7 @@ use homecare_identity as id;
 /// let as_of = Date::new(2026, 11, 30).unwrap();
 /// let v = HomecareIdentity.id_number("11010519491231002x", &["resident".into()], as_of).unwrap();
 /// assert_eq!(v.normalized, "11010519491231002X");
-/// assert_eq!((v.kind.as_str(), v.sex), ("resident", Some(Sex::Female)));
+/// assert_eq!((v.kind, v.sex), ("resident", Some(Sex::Female)));
 /// let e = HomecareIdentity.id_number("110105194912310021", &[], as_of).unwrap_err();
 /// assert_eq!(e[0].code, "id.checksum_mismatch");
 /// assert_eq!(HomecareIdentity.mobile("+86 138-0013-8000").unwrap(), "13800138000");
@@ -62,24 +62,16 @@ impl IdentityRules for HomecareIdentity {
         kinds: &[String],
         as_of: Date,
     ) -> Result<IdValue, Vec<Problem>> {
-        // Both calendars accept years 1..=9999, so the conversion cannot fail in practice.
-        let as_of = to_id_date(as_of)
-            .ok_or_else(|| vec![Problem::new("", id::codes::ID_BIRTHDATE_INVALID)])?;
-        let mut options = id::ParseOptions::new(as_of);
-        if !kinds.is_empty() {
-            // Unknown names are left out: a number is then of a kind "not allowed".
-            options.kinds = kinds
-                .iter()
-                .filter_map(|k| id::IdKind::from_name(k))
-                .collect();
-        }
-        let parsed = id::parse_id_number(input, &options)?;
-        Ok(IdValue {
-            normalized: parsed.normalized.as_str().to_owned(),
-            kind: parsed.kind.name().to_owned(),
-            birth_date: parsed.birth_date.and_then(from_id_date),
-            sex: parsed.sex.map(from_id_sex),
-        })
+        id_value(input, kinds.iter().map(String::as_str), as_of)
+    }
+
+    fn id_number_of_kind(
+        &self,
+        input: &str,
+        kind: &str,
+        as_of: Date,
+    ) -> Result<IdValue, Vec<Problem>> {
+        id_value(input, core::iter::once(kind), as_of)
     }
 
     fn mobile(&self, input: &str) -> Result<String, Vec<Problem>> {
@@ -115,6 +107,28 @@ impl IdentityRules for HomecareIdentity {
 }
 
 /// Kinds without a published number layout: normalised, not empty.
+/// The ID check with the allowed kinds given by name (none = every kind; unknown names allow
+/// nothing of their own).
+fn id_value<'k>(
+    input: &str,
+    kinds: impl ExactSizeIterator<Item = &'k str>,
+    as_of: Date,
+) -> Result<IdValue, Vec<Problem>> {
+    let as_of =
+        to_id_date(as_of).ok_or_else(|| vec![Problem::new("", id::codes::ID_BIRTHDATE_INVALID)])?;
+    let mut options = id::ParseOptions::new(as_of);
+    if kinds.len() > 0 {
+        options.kinds = kinds.filter_map(id::IdKind::from_name).collect();
+    }
+    let parsed = id::parse_id_number(input, &options)?;
+    Ok(IdValue {
+        normalized: parsed.normalized.as_str().to_owned(),
+        kind: parsed.kind.name(),
+        birth_date: parsed.birth_date.and_then(from_id_date),
+        sex: parsed.sex.map(from_id_sex),
+    })
+}
+
 fn shape_only(input: &str) -> Result<String, Vec<Problem>> {
     let s: String = input
         .chars()

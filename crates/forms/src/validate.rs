@@ -856,10 +856,10 @@ impl<'a> Walk<'a> {
             self.report(p);
             return None;
         };
-        let sibling = |key: &Option<String>| -> Option<String> {
+        let sibling = |key: &Option<String>| -> Option<&str> {
             let k = key.as_deref()?;
             let v = done.get(k).or_else(|| siblings.get(k))?;
-            Some(v.as_str()?.trim().to_owned()).filter(|s| !s.is_empty())
+            Some(v.as_str()?.trim()).filter(|s| !s.is_empty())
         };
         // A kind field that failed its own check cannot pick the rules for this number; its
         // error already stops the form, so this field waits rather than adding noise.
@@ -892,12 +892,11 @@ impl<'a> Walk<'a> {
         }
         let result = match ty {
             FieldType::IdNumber { kinds, kind_field } => {
-                let chosen = sibling(kind_field);
-                let kinds = match &chosen {
-                    Some(k) => core::slice::from_ref(k),
-                    None => kinds.as_slice(),
+                let checked = match sibling(kind_field) {
+                    Some(k) => rules.id_number_of_kind(&input, k, self.opts.as_of),
+                    None => rules.id_number(&input, kinds, self.opts.as_of),
                 };
-                match rules.id_number(&input, kinds, self.opts.as_of) {
+                match checked {
                     Ok(IdValue {
                         normalized,
                         birth_date,
@@ -923,8 +922,8 @@ impl<'a> Walk<'a> {
             FieldType::Email => rules.email(&input),
             FieldType::Uscc => rules.uscc(&input),
             FieldType::Certificate { kind, kind_field } => {
-                match sibling(kind_field).or_else(|| kind.clone()) {
-                    Some(k) => rules.certificate(&input, &k),
+                match sibling(kind_field).or(kind.as_deref()) {
+                    Some(k) => rules.certificate(&input, k),
                     // Without a kind there is nothing to check the number against; the
                     // kind field reports its own absence if it is required.
                     None => Ok(input.clone().into_owned()),

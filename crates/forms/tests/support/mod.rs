@@ -63,7 +63,7 @@ impl IdentityRules for TestIdentity {
             return if ok {
                 Ok(IdValue {
                     normalized: s,
-                    kind: kind.into(),
+                    kind,
                     birth_date: None,
                     sex: None,
                 })
@@ -103,7 +103,7 @@ impl IdentityRules for TestIdentity {
         };
         Ok(IdValue {
             normalized: s,
-            kind: kind.into(),
+            kind,
             birth_date: Some(birth),
             sex: Some(sex),
         })
