@@ -46,22 +46,29 @@ impl<'d> Obj<'d> {
         self.entries
             .iter()
             .rev()
-            .find(|(k, _)| k.as_ref() == key)
+            .find(|(k, _)| same_key(k, key))
             .map(|(_, v)| v)
     }
 
-    pub fn get_mut(&mut self, key: &str) -> Option<&mut Node<'d>> {
-        self.entries
-            .iter_mut()
-            .rev()
-            .find(|(k, _)| k.as_ref() == key)
-            .map(|(_, v)| v)
+    /// Index of the last entry named `key` (the one [`Obj::get`] finds).
+    pub fn position(&self, key: &str) -> Option<usize> {
+        self.entries.iter().rposition(|(k, _)| same_key(k, key))
+    }
+
+    /// The value of the entry at `at` (from [`Obj::position`]).
+    pub fn at_mut(&mut self, at: usize) -> Option<&mut Node<'d>> {
+        self.entries.get_mut(at).map(|(_, v)| v)
+    }
+
+    /// The value of the entry at `at` (from [`Obj::position`]).
+    pub fn at(&self, at: usize) -> Option<&Node<'d>> {
+        self.entries.get(at).map(|(_, v)| v)
     }
 
     /// Removes every entry named `key`.
     pub fn remove(&mut self, key: &str) {
-        if self.entries.iter().any(|(k, _)| k.as_ref() == key) {
-            self.entries.retain(|(k, _)| k.as_ref() != key);
+        if self.entries.iter().any(|(k, _)| same_key(k, key)) {
+            self.entries.retain(|(k, _)| !same_key(k, key));
         }
     }
 
@@ -93,6 +100,14 @@ impl<'d> Obj<'d> {
         }
         self.entries = out;
     }
+}
+
+/// `k == key`, settling most mismatches (other length, other last byte) without a
+/// `memcmp` call (a byte loop in wasm).
+#[inline]
+fn same_key(k: &str, key: &str) -> bool {
+    let (a, b) = (k.as_bytes(), key.as_bytes());
+    a.len() == b.len() && a.last() == b.last() && a == b
 }
 
 impl<'d> Node<'d> {

@@ -297,7 +297,8 @@ impl<'a> Walk<'a> {
                 index: None,
             });
             // One lookup decides a present scalar; composites are taken out and walked owned.
-            let raw = map.get(&field.name);
+            let at = map.position(&field.name);
+            let raw = at.and_then(|i| map.at(i));
             let verdict = match self.presence(field, raw) {
                 Some(Out::Valid(_)) => Verdict::Keep,
                 Some(_) => Verdict::Remove,
@@ -312,7 +313,7 @@ impl<'a> Walk<'a> {
                 },
             };
             let verdict = match verdict {
-                Verdict::Walk => match map.get_mut(&field.name) {
+                Verdict::Walk => match at.and_then(|i| map.at_mut(i)) {
                     Some(slot) => {
                         let raw = core::mem::take(slot);
                         match self.typed_owned(field, raw) {
@@ -332,7 +333,7 @@ impl<'a> Walk<'a> {
             match verdict {
                 Verdict::Keep => kept += 1,
                 Verdict::Replace(v) => {
-                    if let Some(slot) = map.get_mut(&field.name) {
+                    if let Some(slot) = at.and_then(|i| map.at_mut(i)) {
                         *slot = v;
                         kept += 1;
                     }

@@ -85,6 +85,15 @@ pub fn validate_name(input: &str, options: &NameOptions) -> Result<PersonName, V
     if trimmed.is_empty() {
         return Err(vec![Problem::new("", codes::NAME_EMPTY)]);
     }
+    // The usual Chinese name, Han characters only: nothing to fold, drop or check in order
+    // (what the general path below concludes for such a name, without its two passes).
+    if trimmed.chars().all(is_han) {
+        check_count(trimmed, CHINESE_NAME_CHARS)?;
+        return Ok(PersonName {
+            normalized: trimmed.to_owned(),
+            script: NameScript::Chinese,
+        });
+    }
     let (mut han, mut latin) = (false, false);
     for c in trimmed.chars() {
         let c = halfwidth(c);
