@@ -57,8 +57,13 @@ function hcOption(options, key) {
   try {
     return options[key];
   } catch (e) {
-    throw hcMisuse('arg.invalid_value', 'Reading options.' + key + ' threw: ' + (e && e.message), { name: key });
+    throw hcOptionThrew(key, e);
   }
+}
+
+/** The misuse error for an options getter (or proxy) that threw `e` while `key` was read. */
+function hcOptionThrew(key, e) {
+  return hcMisuse('arg.invalid_value', 'Reading options.' + key + ' threw: ' + (e && e.message), { name: key });
 }
 
 /** JSON text of `value` for the wasm side; cycles, BigInt and throwing getters are misuse. */

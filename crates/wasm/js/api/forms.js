@@ -81,7 +81,7 @@ API_PARTS.push(function installForms(api, raw, ready) {
         key = 'limits';
         limits = options.limits;
       } catch (e) {
-        throw misuse('arg.invalid_value', 'Reading options.' + key + ' threw: ' + (e && e.message), { name: key });
+        throw hcOptionThrew(key, e);
       }
     }
     var rare = context !== undefined || now !== undefined || leadMinutes !== undefined ||

@@ -40,7 +40,7 @@ API_PARTS.push(function installIdentity(api, raw, ready) {
         key = 'locale';
         l = options.locale;
       } catch (e) {
-        throw misuse('arg.invalid_value', 'Reading options.' + key + ' threw: ' + (e && e.message), { name: key });
+        throw hcOptionThrew(key, e);
       }
       if (k !== undefined) {
         if (!Array.isArray(k)) {
