@@ -17,10 +17,12 @@
 
 mod calendar;
 mod catalog;
+mod decimal;
 mod locale;
 mod problem;
 
 pub use calendar::{days_in_month, is_leap_year};
 pub use catalog::{catalog_check, param_names, substitute, Catalog, MessageTable};
+pub use decimal::{push_i64, push_u64};
 pub use locale::Locale;
 pub use problem::{Param, Problem};

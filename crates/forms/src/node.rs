@@ -14,6 +14,7 @@
 //! (the last one wins, as in `serde_json`).
 
 use crate::result::push_json_string;
+use homecare_core::push_i64;
 use serde_json::{Map, Number, Value};
 use std::borrow::Cow;
 
@@ -283,27 +284,6 @@ fn push_text(out: &mut String, s: &Cow<'_, str>) {
         }
         Cow::Owned(o) => push_json_string(out, o),
     }
-}
-
-/// Appends `n` in decimal (what `itoa` writes).
-fn push_i64(out: &mut String, n: i64) {
-    let mut buf = [0u8; 20];
-    let mut at = buf.len();
-    let mut m = n.unsigned_abs();
-    loop {
-        at -= 1;
-        if let Some(b) = buf.get_mut(at) {
-            *b = b'0' + u8::try_from(m % 10).unwrap_or(0);
-        }
-        m /= 10;
-        if m == 0 || at == 0 {
-            break;
-        }
-    }
-    if n < 0 {
-        out.push('-');
-    }
-    out.push_str(core::str::from_utf8(buf.get(at..).unwrap_or(&[])).unwrap_or(""));
 }
 
 /// `serde_json`'s nesting limit: arrays and objects nest at most 127 deep.

@@ -951,20 +951,7 @@ impl<'a> Walk<'a> {
 
 /// Appends `n` in decimal (array indexes in paths), without `format!`.
 fn push_usize(out: &mut String, n: usize) {
-    let mut buf = [0u8; 20];
-    let mut at = buf.len();
-    let mut n = n;
-    loop {
-        at -= 1;
-        if let Some(b) = buf.get_mut(at) {
-            *b = b'0' + u8::try_from(n % 10).unwrap_or(0);
-        }
-        n /= 10;
-        if n == 0 || at == 0 {
-            break;
-        }
-    }
-    out.push_str(core::str::from_utf8(buf.get(at..).unwrap_or(&[])).unwrap_or(""));
+    homecare_core::push_u64(out, u64::try_from(n).unwrap_or(u64::MAX));
 }
 
 /// The same month and day `n` years before `d` (Feb 29 → Feb 28).

@@ -74,35 +74,8 @@ fn ascii_digit(d: u64) -> char {
     char::from_digit(u32::try_from(d % 10).unwrap_or(0), 10).unwrap_or('0')
 }
 
-/// Appends `n` in decimal without the `core::fmt` machinery (a quote formats many numbers).
-pub(crate) fn push_u64(out: &mut String, n: u64) {
-    push_digits(out, n);
-}
-
-/// Appends `n` in decimal; negatives with `-`.
-pub(crate) fn push_i64(out: &mut String, n: i64) {
-    if n < 0 {
-        out.push('-');
-    }
-    push_digits(out, n.unsigned_abs());
-}
-
-fn push_digits(out: &mut String, mut n: u64) {
-    // u64::MAX has 20 digits.
-    let mut buf = [0u8; 20];
-    let mut at = buf.len();
-    loop {
-        at -= 1;
-        if let Some(b) = buf.get_mut(at) {
-            *b = b'0' + u8::try_from(n % 10).unwrap_or(0);
-        }
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    push_ascii(out, buf.get(at..).unwrap_or(&[]));
-}
+// Decimal integers: homecare-core's writer, shared with the forms crate.
+pub(crate) use homecare_core::{push_i64, push_u64};
 
 /// `5150` metres → `5.2` (kilometres, one decimal, rounded half up). Display only: money is
 /// computed from whole metres.
