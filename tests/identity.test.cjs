@@ -131,6 +131,28 @@ test('batch of 10,000 mixed numbers equals 10,000 single parses', () => {
   assert.deepEqual(core.parseIdNumbers([]), []);
 });
 
+test('a batch of every kind, broken and whole, plain or with odd characters, equals single parses', () => {
+  const asOf = { asOf: '2025-06-01' };
+  const inputs = Array.from({ length: 3000 }, (_, i) => {
+    const kind = ['resident', 'resident15', 'hkPermit', 'twTravelPermit', 'passport'][i % 5];
+    let n = core.fakeIdNumber({ seed: 50000 + i, kind });
+    if (i % 4 === 0) n = n.slice(0, -1) + ((Number(n[n.length - 1]) + 1) % 10);
+    return n;
+  });
+  const lists = [
+    inputs,
+    [...inputs, '１１０１０５１９４９１２３１００２Ｘ'],
+    [...inputs.slice(0, 10), '110105\n19491231002X', ...inputs.slice(10, 20)],
+    ['', '\n', 'x'],
+  ];
+  for (const list of lists) {
+    const batch = core.parseIdNumbers(list, asOf);
+    assert.equal(batch.length, list.length);
+    list.forEach((n, i) => assert.deepEqual(batch[i], core.parseIdNumber(n, asOf), JSON.stringify(n)));
+  }
+  assert.equal(core.parseIdNumbers(lists[2], asOf)[10].ok, true);
+});
+
 test('contact and certificate vectors', () => {
   const fns = { mobile: core.validateMobile, landline: core.validateLandline, name: core.validateName,
     email: core.validateEmail, uscc: core.validateUscc, eldercare: core.validateEldercareCertificate,
