@@ -4,6 +4,11 @@
 //   → binaryen: lower sign-ext / bulk-memory / saturating conversions, then -Oz --mvp-features
 //   → strict-MVP validation (fails the build) → brotli → entries: node, web, weapp
 //   → pkg/size.json with the size budget check → miniprogram/homecare/.
+//
+// HOMECARE_NAMES=1 with HOMECARE_PKG_DIR=<dir> builds a profiling variant that keeps the wasm's
+// function names (so `node --cpu-prof` shows `parse_id_compact`, not `wasm-function[819]`):
+// the same code, compiler flags, lowering and -Oz, plus the name section; in its own cargo
+// target dir (target/names), and over the size budget by the names' bytes, so never pkg/.
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -17,21 +22,60 @@ import { budgetFor } from './lib/budget.mjs';
 
 const require = createRequire(import.meta.url);
 const profile = process.env.HOMECARE_PROFILE === 'dev' ? 'dev' : 'release';
-const cargoOut = path.join(process.env.CARGO_TARGET_DIR || path.join(root, 'target'), 'wasm32-unknown-unknown',
-  profile === 'dev' ? 'debug' : 'release');
 // A variant build (HOMECARE_PKG_DIR, e.g. the 国密 build the tests check) writes its own package
 // and leaves pkg/ and miniprogram/homecare/ alone.
 const variant = process.env.HOMECARE_PKG_DIR ? path.resolve(process.env.HOMECARE_PKG_DIR) : null;
+const keepNames = process.env.HOMECARE_NAMES === '1';
+if (keepNames && !variant) throw new Error('HOMECARE_NAMES=1 needs HOMECARE_PKG_DIR: a build with names must not replace pkg/');
+const targetDir = keepNames ? path.join(root, 'target/names') : process.env.CARGO_TARGET_DIR || path.join(root, 'target');
+const cargoOut = path.join(targetDir, 'wasm32-unknown-unknown', profile === 'dev' ? 'debug' : 'release');
 const pkg = variant || path.join(root, 'pkg');
 const tmp = variant ? `${variant}-build` : path.join(root, 'target/homecare-build');
 const js = path.join(root, 'crates/wasm/js');
 const apiDir = path.join(js, 'api');
 const bin = (name) => path.join(root, 'node_modules/.bin', name);
+
+/** `wasm` without its custom sections named in `drop` (the other sections byte for byte). */
+function withoutCustomSections(wasm, drop) {
+  const kept = [wasm.subarray(0, 8)];
+  let p = 8;
+  const leb = () => {
+    let n = 0;
+    let shift = 0;
+    let b;
+    do {
+      b = wasm[p++];
+      n += (b & 0x7f) * 2 ** shift;
+      shift += 7;
+    } while (b & 0x80);
+    return n;
+  };
+  while (p < wasm.length) {
+    const start = p;
+    const id = wasm[p++];
+    const size = leb();
+    const body = p;
+    p = body + size;
+    if (id === 0) {
+      const at = p;
+      p = body;
+      const nameLength = leb();
+      const name = wasm.subarray(p, p + nameLength).toString('utf8');
+      p = at;
+      if (drop.includes(name)) continue;
+    }
+    kept.push(wasm.subarray(start, p));
+  }
+  return Buffer.concat(kept);
+}
 const read = (p) => fs.readFileSync(p, 'utf8');
 
 step('cargo build', () => run('cargo', ['build', '--target', 'wasm32-unknown-unknown', '-p', 'homecare-wasm',
   ...(profile === 'release' ? ['--release'] : []),
-  ...(process.env.HOMECARE_FEATURES ? ['--features', process.env.HOMECARE_FEATURES] : [])]));
+  ...(process.env.HOMECARE_FEATURES ? ['--features', process.env.HOMECARE_FEATURES] : [])],
+  // With names: .cargo/config.toml's flags without `-C strip=symbols` (RUSTFLAGS replaces
+  // them); the std's target_features section that the strip removed is dropped below instead.
+  keepNames ? { env: { CARGO_TARGET_DIR: targetDir, RUSTFLAGS: '-C target-cpu=mvp' } } : {}));
 
 // A second build with nothing changed reuses pkg/ (binaryen alone takes seconds): the stamp
 // hashes the cargo output and every input of the JS assembly.
@@ -39,7 +83,7 @@ const stampFile = variant ? `${variant}.stamp` : path.join(root, 'target/homecar
 const stamp = (() => {
   const h = crypto.createHash('sha256');
   h.update(fs.readFileSync(path.join(cargoOut, 'homecare_wasm.wasm')));
-  h.update(`features=${process.env.HOMECARE_FEATURES || ''}`);
+  h.update(`features=${process.env.HOMECARE_FEATURES || ''} names=${keepNames}`);
   const inputs = [path.join(root, 'scripts/build.mjs'), path.join(root, 'Cargo.toml')];
   for (const dir of [path.join(root, 'scripts/lib'), js, apiDir, path.join(js, 'types')]) {
     for (const f of fs.readdirSync(dir).sort()) if (fs.statSync(path.join(dir, f)).isFile()) inputs.push(path.join(dir, f));
@@ -57,10 +101,19 @@ if (!process.env.HOMECARE_FORCE_BUILD && fs.existsSync(stampFile) && fs.readFile
 fs.rmSync(stampFile, { force: true });
 
 fs.rmSync(tmp, { recursive: true, force: true });
+let cargoWasm = path.join(cargoOut, 'homecare_wasm.wasm');
+if (keepNames) {
+  // Without its target_features section (reference types …) wasm-bindgen emits the same
+  // JS-heap ABI as for the shipped build.
+  fs.mkdirSync(tmp, { recursive: true });
+  const unstripped = cargoWasm;
+  cargoWasm = path.join(tmp, 'named.wasm');
+  fs.writeFileSync(cargoWasm, withoutCustomSections(fs.readFileSync(unstripped), ['target_features', 'producers']));
+}
 step('wasm-bindgen', () => {
   for (const target of ['web', 'nodejs']) {
     run('wasm-bindgen', ['--target', target, '--out-dir', path.join(tmp, target), '--out-name', 'homecare',
-      path.join(cargoOut, 'homecare_wasm.wasm')]);
+      ...(keepNames ? ['--keep-debug'] : []), cargoWasm]);
   }
 });
 const webWasm = fs.readFileSync(path.join(tmp, 'web/homecare_bg.wasm'));
@@ -78,6 +131,7 @@ step('wasm-opt (MVP lowering + -Oz)', () => {
   // library, the same version as the CLI, so the copy/fill helpers the lowering creates can be
   // given word-wise bodies before their names are gone: scripts/lib/memcopy.mjs).
   console.log('$ binaryen: signext / memory-copy-fill / nontrapping-fptoint lowering, word-wise copy helpers');
+  if (keepNames) binaryen.setDebugInfo(true);
   const m = binaryen.readBinary(webWasm);
   try {
     const F = binaryen.Features;
@@ -90,8 +144,8 @@ step('wasm-opt (MVP lowering + -Oz)', () => {
     m.dispose();
   }
   // Pass 2 optimises with only MVP allowed: plain -Oz would re-introduce sign-ext.
-  run(bin('wasm-opt'), [lowered, '-o', final, '--mvp-features', '-Oz', '--strip-debug', '--strip-producers',
-    '--converge']);
+  run(bin('wasm-opt'), [lowered, '-o', final, '--mvp-features', '-Oz', keepNames ? '-g' : '--strip-debug',
+    '--strip-producers', '--converge']);
 });
 
 const wasmBytes = fs.readFileSync(final);
@@ -204,7 +258,7 @@ console.log(`  wasm              raw ${report.wasm.raw}  gzip ${report.wasm.gzip
 for (const [f, s] of Object.entries(report.glue)) {
   console.log(`  ${f.padEnd(17)} raw ${s.raw}  gzip ${s.gzip}  brotli ${s.brotli}`);
 }
-if (report.wasm.brotli > BUDGET_BROTLI_WASM) {
+if (report.wasm.brotli > BUDGET_BROTLI_WASM && !keepNames) {
   throw new Error(`brotli wasm is ${report.wasm.brotli} B, over the budget of ${BUDGET_BROTLI_WASM} B (scripts/lib/budget.mjs)`);
 }
 
