@@ -15,12 +15,8 @@
 //   - boundary floor: `JSON.stringify(data)` + `JSON.parse(result text)`;
 //   - wasm: `formsValidateIn` alone, its arguments already in wasm memory, result not read.
 import { createRequire } from 'node:module';
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 
 const require = createRequire(import.meta.url);
-const here = path.dirname(fileURLToPath(import.meta.url));
 const core = require('../pkg/index.cjs');
 const raw = require('../pkg/homecare_node.cjs');
 const which = process.argv[2] || '';
@@ -45,12 +41,7 @@ if (!which || which === 'identity') {
   const IDValidator = require('id-validator');
   const peer = new IDValidator(require('id-validator/src/GB2260'));
   const AS_OF = { asOf: '2025-06-01' };
-  // The bench's 10,000 mixed numbers (bench/groups/identity.mjs).
-  const mixed = Array.from({ length: 10000 }, (_, i) => {
-    let n = core.fakeIdNumber({ seed: 1000 + i, kind: i % 9 === 0 ? 'resident15' : 'resident' });
-    if (i % 3 === 0 && n.length === 18) n = n.slice(0, 17) + ((Number(n[17]) + 1) % 10);
-    return n;
-  });
+  const { mixed } = await import('./groups/identity.mjs');
   const N = mixed.length;
   const results = core.parseIdNumbers(mixed, AS_OF);
   const fields = results.map((r) => (r.ok ? r.value : r.errors[0]));
@@ -105,11 +96,9 @@ if (!which || which === 'identity') {
 if (!which || which === 'forms') {
   const zodForms = await import('./baselines/forms-zod.mjs');
   const avForms = await import('./baselines/forms-async-validator.mjs');
-  const dir = path.join(here, '../tests/vectors/forms');
+  const { load } = await import('./groups/forms.mjs');
   for (const form of ['register.basic', 'register.realName', 'register.emergencyContacts', 'staff.onboarding']) {
-    const v = JSON.parse(fs.readFileSync(path.join(dir, `${form}.json`), 'utf8'));
-    const data = v.cases.find((c) => c.ok && !c.options).data;
-    const options = v.options;
+    const { valid: data, options } = load(form);
     const zod = zodForms.schemas(options)[form];
     const av = avForms.descriptors(options)[form];
     const zodNs = best(() => zodForms.validate(zod, data), 20000);

@@ -17,7 +17,8 @@ const vectorDir = path.join(here, '../../tests/vectors/forms');
 
 const FORMS = ['register.basic', 'register.realName', 'register.emergencyContacts', 'staff.onboarding'];
 
-function load(form) {
+/** The form's options and its first valid case's data (bench/floor.mjs uses them too). */
+export function load(form) {
   const v = JSON.parse(fs.readFileSync(path.join(vectorDir, `${form}.json`), 'utf8'));
   const valid = v.cases.find((c) => c.ok && !c.options);
   return { options: v.options, valid: valid.data };

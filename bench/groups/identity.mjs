@@ -12,8 +12,8 @@ const peer = new IDValidator(GB2260);
 
 const AS_OF = { asOf: '2025-06-01' };
 const valid = Array.from({ length: 256 }, (_, i) => core.fakeIdNumber({ seed: i }));
-// 10,000 mixed: 1/3 with a broken check digit, some 15-digit, some with separators.
-const mixed = Array.from({ length: 10000 }, (_, i) => {
+// 10,000 mixed: 1/3 with a broken check digit, some 15-digit (bench/floor.mjs uses them too).
+export const mixed = Array.from({ length: 10000 }, (_, i) => {
   let n = core.fakeIdNumber({ seed: 1000 + i, kind: i % 9 === 0 ? 'resident15' : 'resident' });
   if (i % 3 === 0 && n.length === 18) n = n.slice(0, 17) + ((Number(n[17]) + 1) % 10);
   return n;
