@@ -19,6 +19,7 @@ import { mvpError } from './lib/mvp.mjs';
 import { makeWeapp } from './lib/weapp.mjs';
 import { patchGlue } from './lib/glue.mjs';
 import { budgetFor } from './lib/budget.mjs';
+import { withoutCustomSections } from './lib/wasm-sections.mjs';
 
 const require = createRequire(import.meta.url);
 const profile = process.env.HOMECARE_PROFILE === 'dev' ? 'dev' : 'release';
@@ -35,39 +36,6 @@ const js = path.join(root, 'crates/wasm/js');
 const apiDir = path.join(js, 'api');
 const bin = (name) => path.join(root, 'node_modules/.bin', name);
 
-/** `wasm` without its custom sections named in `drop` (the other sections byte for byte). */
-function withoutCustomSections(wasm, drop) {
-  const kept = [wasm.subarray(0, 8)];
-  let p = 8;
-  const leb = () => {
-    let n = 0;
-    let shift = 0;
-    let b;
-    do {
-      b = wasm[p++];
-      n += (b & 0x7f) * 2 ** shift;
-      shift += 7;
-    } while (b & 0x80);
-    return n;
-  };
-  while (p < wasm.length) {
-    const start = p;
-    const id = wasm[p++];
-    const size = leb();
-    const body = p;
-    p = body + size;
-    if (id === 0) {
-      const at = p;
-      p = body;
-      const nameLength = leb();
-      const name = wasm.subarray(p, p + nameLength).toString('utf8');
-      p = at;
-      if (drop.includes(name)) continue;
-    }
-    kept.push(wasm.subarray(start, p));
-  }
-  return Buffer.concat(kept);
-}
 const read = (p) => fs.readFileSync(p, 'utf8');
 
 step('cargo build', () => run('cargo', ['build', '--target', 'wasm32-unknown-unknown', '-p', 'homecare-wasm',
