@@ -44,7 +44,7 @@ if (!which || which === 'identity') {
   const { mixed } = await import('./groups/identity.mjs');
   const N = mixed.length;
   const results = core.parseIdNumbers(mixed, AS_OF);
-  const fields = results.map((r) => (r.ok ? r.value : r.errors[0]));
+  const fields = results.map((r) => r.value);
   const peerNs = best(() => { const out = new Array(N); for (let i = 0; i < N; i++) out[i] = peer.getInfo(mixed[i]); return out; }, 20, N);
   const fullNs = best(() => core.parseIdNumbers(mixed, AS_OF), 20, N);
   const encoder = new TextEncoder();
@@ -66,11 +66,15 @@ if (!which || which === 'identity') {
     for (let k = 0; k < N; k++) {
       const f = fields[k];
       if (results[k].ok) {
-        out[k] = { ok: true, value: { kind: f.kind, normalized: mixed[k], birthDate: f.birthDate, sex: f.sex, age: f.age, region: f.region, warnings: [] }, warnings: [] };
+        const value = { kind: f.kind, normalized: mixed[k], birthDate: f.birthDate, sex: f.sex, age: f.age, region: f.region, warnings: [] };
+        if (f.upgraded !== undefined) value.upgraded = f.upgraded;
+        out[k] = { ok: true, value, warnings: [] };
       } else {
-        const params = {};
-        for (const key in f.params) params[key] = f.params[key];
-        out[k] = { ok: false, errors: [{ path: '', code: f.code, params, message: f.message }] };
+        out[k] = { ok: false, errors: results[k].errors.map((e) => {
+          const params = {};
+          for (const key in e.params) params[key] = e.params[key];
+          return { path: '', code: e.code, params, message: e.message };
+        }) };
       }
     }
     return out;

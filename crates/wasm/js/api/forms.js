@@ -60,9 +60,8 @@ API_PARTS.push(function installForms(api, raw, ready) {
   function callText(options) {
     var locale, asOf, mode, context, now, leadMinutes, horizonDays, limits;
     if (options !== undefined && options !== null) {
-      if (typeof options !== 'object' || Array.isArray(options)) {
-        throw misuse('arg.invalid_type', 'Expected options to be of type object.', { name: 'options', expected: 'object' });
-      }
+      // Not an options object: hcOptions throws its misuse error (the one check, shared).
+      if (typeof options !== 'object' || Array.isArray(options)) hcOptions(options, []);
       var key = 'locale';
       try {
         locale = options.locale;
